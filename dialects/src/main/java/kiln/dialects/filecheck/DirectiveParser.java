@@ -85,7 +85,7 @@ final class DirectiveParser {
         }
         CheckPattern pattern;
         try {
-            pattern = PatternCompiler.compile(patternText, kind, head.literal());
+            pattern = PatternCompiler.compile(patternText, kind, head.literal(), line);
         } catch (IllegalArgumentException e) {
             throw error(line, e.getMessage());
         }

@@ -13,24 +13,32 @@ import java.util.regex.PatternSyntaxException;
  * {@link IllegalArgumentException}s whose message says what is wrong, without a location.
  */
 final class PatternCompiler {
+    private static final java.util.regex.Pattern LINE =
+            java.util.regex.Pattern.compile("(?:#\\s*)?@LINE\\s*(?:([-+])\\s*(\\d+))?");
+
     private final String text;
+    private final int line;
     private final List<Piece> pieces = new ArrayList<>();
     /** For each variable defined so far in this pattern, the group of its latest definition. */
     private final Map<String, String> groups = new HashMap<>();
 
-    private PatternCompiler(String text) {
+    private PatternCompiler(String text, int line) {
         this.text = text;
+        this.line = line;
     }
 
-    /** Compiles {@code text}, which has no leading or trailing whitespace, for a directive of kind {@code kind}. */
-    static CheckPattern compile(String text, CheckKind kind, boolean literal) {
+    /**
+     * Compiles {@code text}, which has no leading or trailing whitespace, for a directive of kind {@code kind}
+     * written on check line {@code line} (the value of {@code [[@LINE]]}).
+     */
+    static CheckPattern compile(String text, CheckKind kind, boolean literal, int line) {
         if (kind == CheckKind.EMPTY) {
             return CheckPattern.emptyLine();
         }
         if (literal || text.length() < 2 || !(text.contains("{{") || text.contains("[["))) {
             return CheckPattern.fixed(text);
         }
-        PatternCompiler compiler = new PatternCompiler(text);
+        PatternCompiler compiler = new PatternCompiler(text, line);
         compiler.parse();
         try {
             return CheckPattern.regex(text, compiler.pieces);
@@ -101,11 +109,17 @@ final class PatternCompiler {
     }
 
     private void substitution(String block) {
+        java.util.regex.Matcher at = LINE.matcher(block.strip());
+        if (at.matches()) {
+            int offset = at.group(2) == null ? 0 : Integer.parseInt(at.group(2));
+            pieces.add(new Piece.Literal(Integer.toString(line + ("-".equals(at.group(1)) ? -offset : offset))));
+            return;
+        }
         if (block.startsWith("#")) {
-            throw new IllegalArgumentException("numeric substitution blocks ([[#...]]) are not supported");
+            throw new IllegalArgumentException("numeric substitution blocks ([[#...]]) other than [[# @LINE+N]] are not supported");
         }
         if (block.startsWith("@")) {
-            throw new IllegalArgumentException("pseudo variables such as [[@LINE]] are not supported");
+            throw new IllegalArgumentException("unknown pseudo variable in '[[" + block + "]]' (only @LINE, @LINE+N and @LINE-N are known)");
         }
         int colon = block.indexOf(':');
         String namePart = colon < 0 ? block : block.substring(0, colon);

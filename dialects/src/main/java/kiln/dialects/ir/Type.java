@@ -10,4 +10,9 @@ public interface Type {
     default boolean isSubtypeOf(Type other) {
         return equals(other);
     }
+
+    /** The type as a source annotation (for TorchScript: {@code List[int]} rather than {@code int[]}). */
+    default String annotationString() {
+        return toString();
+    }
 }

@@ -110,4 +110,11 @@ class PatternTest {
         passes("CHECK: {{^}}return{{$}}", "  %1 = foo\nreturn\n");
         fails("CHECK: {{^}}return{{$}}", "  return (%1)\n");
     }
+
+    @Test
+    void lineVariableIsTheCheckLinePlusOffset() {
+        passes("CHECK: at line [[@LINE]]\n", "at line 1\n");
+        passes("\n\nCHECK: error at [[@LINE+2]]:5 and [[@LINE-1]] and [[# @LINE + 1]]\n", "error at 5:5 and 2 and 4\n");
+        fails("CHECK: line [[@LINE]]\n", "line 2\n");
+    }
 }

@@ -1,0 +1,249 @@
+package kiln.dialects.torch;
+
+import static kiln.dialects.ir.AttrSpec.optional;
+import static kiln.dialects.ir.AttrSpec.required;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import kiln.dialects.ir.Arity;
+import kiln.dialects.ir.Attribute;
+import kiln.dialects.ir.Block;
+import kiln.dialects.ir.Dialect;
+import kiln.dialects.ir.DialectRegistry;
+import kiln.dialects.ir.IntAttr;
+import kiln.dialects.ir.ListAttr;
+import kiln.dialects.ir.OpDef;
+import kiln.dialects.ir.Operation;
+import kiln.dialects.ir.Region;
+import kiln.dialects.ir.StringAttr;
+import kiln.dialects.ir.Trait;
+import kiln.dialects.ir.Type;
+import kiln.dialects.ir.Value;
+
+/**
+ * The {@code torch} dialect: TorchScript graphs. Structural {@code prim::} ops (constants, control flow,
+ * containers, attributes, calls, subgraph groups) are declared here one by one; {@code aten::} operators and
+ * the schema-defined {@code prim::} operators (e.g. {@code prim::min}, {@code prim::dtype}) are open: any name
+ * in those namespaces is accepted, to be checked against its operator schema.
+ */
+public final class TorchDialect implements Dialect {
+    public static final TorchDialect INSTANCE = new TorchDialect();
+
+    /** Namespaces whose operators come from PyTorch's operator registry. */
+    public static final List<String> OPERATOR_NAMESPACES =
+            List.of("aten", "prim", "quantized", "profiler", "cuda", "torchvision", "_caffe2", "_quantized");
+
+    public static final OpDef CONSTANT = OpDef.define("prim::Constant")
+            .summary("a compile-time constant; no attributes means None")
+            .operands(0).results(1)
+            .attribute(optional("value", Attribute.class))
+            .attribute(optional("name", StringAttr.class))
+            .attribute(optional("fallback", IntAttr.class))
+            .traits(Trait.PURE, Trait.CONSTANT_LIKE).build();
+
+    public static final OpDef RETURN = OpDef.define("prim::Return")
+            .summary("ends a block; its operands are the block's outputs ('return (…)' / '-> (…)')")
+            .operands(Arity.ANY).results(0).traits(Trait.TERMINATOR).build();
+
+    public static final OpDef IF = OpDef.define("prim::If")
+            .summary("runs block0 when the condition is true, else block1; results come from the taken block")
+            .operands(1).results(Arity.ANY).regions(2).verifier(TorchDialect::verifyIf).build();
+
+    public static final OpDef LOOP = OpDef.define("prim::Loop")
+            .summary("(max_trip_count, initial_condition, carried...) -> carried; body(iter, carried...) -> (cond, carried...)")
+            .operands(Arity.atLeast(2)).results(Arity.ANY).regions(1).verifier(TorchDialect::verifyLoop).build();
+
+    public static final OpDef GET_ATTR = OpDef.define("prim::GetAttr")
+            .operands(1).results(1).attribute(required("name", StringAttr.class)).build();
+    public static final OpDef SET_ATTR = OpDef.define("prim::SetAttr")
+            .operands(2).results(0).attribute(required("name", StringAttr.class)).build();
+    public static final OpDef CALL_METHOD = OpDef.define("prim::CallMethod")
+            .operands(Arity.atLeast(1)).results(Arity.ANY).attribute(required("name", StringAttr.class)).build();
+    public static final OpDef CALL_FUNCTION = OpDef.define("prim::CallFunction")
+            .operands(Arity.atLeast(1)).results(Arity.ANY).build();
+
+    public static final OpDef TUPLE_CONSTRUCT = pure("prim::TupleConstruct", Arity.ANY, Arity.exactly(1));
+    public static final OpDef TUPLE_UNPACK = pure("prim::TupleUnpack", Arity.exactly(1), Arity.ANY);
+    public static final OpDef TUPLE_INDEX = pure("prim::TupleIndex", Arity.exactly(2), Arity.exactly(1));
+    public static final OpDef LIST_CONSTRUCT = OpDef.define("prim::ListConstruct")
+            .operands(Arity.ANY).results(1).build();
+    public static final OpDef LIST_UNPACK = OpDef.define("prim::ListUnpack")
+            .operands(1).results(Arity.ANY).build();
+    public static final OpDef DICT_CONSTRUCT = OpDef.define("prim::DictConstruct")
+            .operands(Arity.ANY).results(1).verifier((op, report) -> {
+                if (op.numOperands() % 2 != 0) {
+                    report.accept("takes key/value pairs, got an odd number of operands");
+                }
+            }).build();
+    public static final OpDef CREATE_OBJECT = OpDef.define("prim::CreateObject").operands(0).results(1).build();
+    public static final OpDef UNINITIALIZED = pure("prim::Uninitialized", Arity.exactly(0), Arity.exactly(1));
+    public static final OpDef UNCHECKED_CAST = pure("prim::unchecked_cast", Arity.exactly(1), Arity.exactly(1));
+    public static final OpDef PRINT = OpDef.define("prim::Print").operands(Arity.ANY).results(0).build();
+    public static final OpDef RAISE_EXCEPTION = OpDef.define("prim::RaiseException")
+            .operands(new Arity(1, 2)).results(0).build();
+    public static final OpDef ENTER = OpDef.define("prim::Enter").operands(1).results(1).build();
+    public static final OpDef EXIT = OpDef.define("prim::Exit").operands(1).results(Arity.ANY).build();
+    public static final OpDef TYPE_CHECK = OpDef.define("prim::TypeCheck")
+            .summary("refined copies of its inputs, then a bool: whether every input matches its profiled type")
+            .operands(Arity.ANY).results(Arity.atLeast(1))
+            .attribute(required("types", ListAttr.class))
+            .verifier((op, report) -> {
+                int n = op.attribute("types", ListAttr.class) == null ? -1
+                        : op.attribute("types", ListAttr.class).elements().size();
+                if (n != op.numOperands() || op.numResults() != n + 1) {
+                    report.accept("checks " + n + " type(s) but has " + op.numOperands() + " input(s) and "
+                            + op.numResults() + " result(s)");
+                }
+            }).build();
+    public static final OpDef CONSTANT_CHUNK = OpDef.define("prim::ConstantChunk")
+            .operands(1).results(Arity.atLeast(1))
+            .attribute(required("chunks", IntAttr.class)).attribute(required("dim", IntAttr.class))
+            .verifier((op, report) -> {
+                long chunks = op.attribute("chunks", IntAttr.class).value();
+                if (chunks != op.numResults()) {
+                    report.accept("splits into " + chunks + " chunk(s) but has " + op.numResults() + " result(s)");
+                }
+            }).build();
+
+    /** Ops whose body is a subgraph attribute in PyTorch (printed {@code prim::X_0} … {@code with prim::X_0 = graph}). */
+    public static final List<OpDef> SUBGRAPH_OPS = List.of(
+            subgraph("prim::TensorExprGroup"), subgraph("prim::TensorExprDynamicGroup"),
+            subgraph("prim::CudaFusionGroup"), subgraph("prim::FusionGroup"), subgraph("prim::FallbackGraph"),
+            subgraph("prim::DifferentiableGraph"), subgraph("prim::fork"), subgraph("prim::StaticSubgraph"),
+            subgraph("prim::MKLDNNGroup"), subgraph("prim::oneDNNFusionGroup"), subgraph("prim::LlgaFusionGroup"),
+            subgraph("prim::FunctionalGraph"), subgraph("prim::awaitable"));
+
+    private static final List<OpDef> OPS;
+
+    static {
+        var all = new java.util.ArrayList<>(List.of(CONSTANT, RETURN, IF, LOOP, GET_ATTR, SET_ATTR, CALL_METHOD,
+                CALL_FUNCTION, TUPLE_CONSTRUCT, TUPLE_UNPACK, TUPLE_INDEX, LIST_CONSTRUCT, LIST_UNPACK,
+                DICT_CONSTRUCT, CREATE_OBJECT, UNINITIALIZED, UNCHECKED_CAST, PRINT, RAISE_EXCEPTION, ENTER, EXIT,
+                TYPE_CHECK, CONSTANT_CHUNK));
+        all.addAll(SUBGRAPH_OPS);
+        OPS = List.copyOf(all);
+    }
+
+    private final Map<String, OpDef> openOps = new ConcurrentHashMap<>();
+
+    private TorchDialect() {
+    }
+
+    /** A registry holding just this dialect. */
+    public static DialectRegistry registry() {
+        return new DialectRegistry(INSTANCE);
+    }
+
+    @Override
+    public String name() {
+        return "torch";
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return OPERATOR_NAMESPACES;
+    }
+
+    @Override
+    public List<OpDef> ops() {
+        return OPS;
+    }
+
+    @Override
+    public Optional<OpDef> openOp(String opName) {
+        int sep = opName.indexOf("::");
+        if (sep <= 0 || sep + 2 >= opName.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(openOps.computeIfAbsent(opName, n -> OpDef.define(n)
+                .summary("an operator checked against its schema").openAttributes().build()));
+    }
+
+    private static OpDef pure(String name, Arity operands, Arity results) {
+        return OpDef.define(name).operands(operands).results(results).traits(Trait.PURE).build();
+    }
+
+    private static OpDef subgraph(String name) {
+        return OpDef.define(name).operands(Arity.ANY).results(Arity.ANY).regions(1).openAttributes()
+                .traits(Trait.SUBGRAPH, Trait.ISOLATED_FROM_ABOVE)
+                .verifier(TorchDialect::verifySubgraph).build();
+    }
+
+    // ---- verifiers
+
+    private static void verifyIf(Operation op, Consumer<String> report) {
+        for (int i = 0; i < op.regions().size(); i++) {
+            Block b = singleBlock(op.region(i), "block" + i, report);
+            if (b == null) {
+                continue;
+            }
+            if (!b.arguments().isEmpty()) {
+                report.accept("block" + i + " takes no arguments, has " + b.arguments().size());
+            }
+            checkOutputs(b, "block" + i, op.results().stream().map(Value::type).toList(), report);
+        }
+    }
+
+    private static void verifyLoop(Operation op, Consumer<String> report) {
+        int carried = op.numOperands() - 2;
+        if (op.numResults() != carried) {
+            report.accept("carries " + carried + " value(s) but has " + op.numResults() + " result(s)");
+        }
+        Block body = singleBlock(op.region(0), "the body", report);
+        if (body == null) {
+            return;
+        }
+        if (body.arguments().size() != carried + 1) {
+            report.accept("body takes " + body.arguments().size() + " argument(s), expected 1 + " + carried);
+        }
+        Operation ret = body.terminator();
+        if (ret != null && ret.numOperands() != carried + 1) {
+            report.accept("body returns " + ret.numOperands() + " value(s), expected the condition + " + carried);
+        }
+    }
+
+    private static void verifySubgraph(Operation op, Consumer<String> report) {
+        Block b = singleBlock(op.region(0), "the subgraph", report);
+        if (b == null) {
+            return;
+        }
+        if (b.arguments().size() != op.numOperands()) {
+            report.accept("subgraph takes " + b.arguments().size() + " input(s) but the op passes "
+                    + op.numOperands());
+        }
+        Operation ret = b.terminator();
+        if (ret != null && ret.numOperands() != op.numResults()) {
+            report.accept("subgraph returns " + ret.numOperands() + " value(s) but the op has "
+                    + op.numResults() + " result(s)");
+        }
+    }
+
+    private static Block singleBlock(Region r, String what, Consumer<String> report) {
+        if (r.blocks().size() != 1) {
+            report.accept(what + " must be one block, found " + r.blocks().size());
+            return null;
+        }
+        return r.entry();
+    }
+
+    private static void checkOutputs(Block b, String what, List<Type> expected, Consumer<String> report) {
+        Operation ret = b.terminator();
+        if (ret == null) {
+            return;
+        }
+        if (ret.numOperands() != expected.size()) {
+            report.accept(what + " returns " + ret.numOperands() + " value(s), expected " + expected.size());
+            return;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            Type actual = ret.operand(i).type();
+            if (!actual.isSubtypeOf(expected.get(i))) {
+                report.accept(what + " output " + i + " has type " + actual + ", not a subtype of result type "
+                        + expected.get(i));
+            }
+        }
+    }
+}
