@@ -310,7 +310,7 @@ public final class GraphParser {
         String comment = in.text.substring(start, in.pos).strip();
         int c2 = comment.lastIndexOf(':');
         int c1 = c2 > 0 ? comment.lastIndexOf(':', c2 - 1) : -1;
-        if (c1 > 0) {
+        if (c1 >= 0) {
             try {
                 return Location.of(comment.substring(0, c1), Integer.parseInt(comment.substring(c1 + 1, c2)),
                         Integer.parseInt(comment.substring(c2 + 1)));

@@ -23,7 +23,7 @@ public final class GraphText {
      * @param name     the header name, or null for graphs not under a header
      * @param line     the 1-based line where the section's body starts
      * @param graph    the parsed graph, or null for a verbatim section
-     * @param verbatim the body of a non-graph section, else null
+     * @param verbatim the body of a non-graph section exactly as written (trailing blank lines included), else null
      * @param positions where each op of the graph stood in the text (for diagnostics about ops that carry no
      *                  source location of their own)
      */
@@ -59,7 +59,7 @@ public final class GraphText {
             if (trimmed.startsWith("graph(")) {
                 parseGraphs(text, file, name, bodyStart, line + 1, next, sections);
             } else {
-                sections.add(new Section(name, line + 1, null, body.stripTrailing(), Map.of()));
+                sections.add(new Section(name, line + 1, null, body, Map.of()));
             }
             line += count(text, headerStart, next);
             pos = next;
@@ -106,7 +106,7 @@ public final class GraphText {
             if (s.name() != null) {
                 out.append("### ").append(s.name()).append('\n');
             }
-            out.append(s.isGraph() ? GraphPrinter.print(s.graph()) : s.verbatim() + "\n").append("\n\n");
+            out.append(s.isGraph() ? GraphPrinter.print(s.graph()) + "\n\n" : s.verbatim());
         }
         return out.toString();
     }
