@@ -22,6 +22,7 @@ import kiln.dialects.ir.StringAttr;
 import kiln.dialects.ir.Trait;
 import kiln.dialects.ir.Type;
 import kiln.dialects.ir.Value;
+import kiln.dialects.torch.types.LeafType;
 
 /**
  * The {@code torch} dialect: TorchScript graphs. Structural {@code prim::} ops (constants, control flow,
@@ -175,6 +176,7 @@ public final class TorchDialect implements Dialect {
     // ---- verifiers
 
     private static void verifyIf(Operation op, Consumer<String> report) {
+        expectType(op, 0, LeafType.BOOL, "condition", report);
         for (int i = 0; i < op.regions().size(); i++) {
             Block b = singleBlock(op.region(i), "block" + i, report);
             if (b == null) {
@@ -188,6 +190,8 @@ public final class TorchDialect implements Dialect {
     }
 
     private static void verifyLoop(Operation op, Consumer<String> report) {
+        expectType(op, 0, LeafType.INT, "max trip count", report);
+        expectType(op, 1, LeafType.BOOL, "initial condition", report);
         int carried = op.numOperands() - 2;
         if (op.numResults() != carried) {
             report.accept("carries " + carried + " value(s) but has " + op.numResults() + " result(s)");
@@ -198,6 +202,8 @@ public final class TorchDialect implements Dialect {
         }
         if (body.arguments().size() != carried + 1) {
             report.accept("body takes " + body.arguments().size() + " argument(s), expected 1 + " + carried);
+        } else if (!body.argument(0).type().isSubtypeOf(LeafType.INT)) {
+            report.accept("body's iteration argument has type " + body.argument(0).type() + ", expected int");
         }
         Operation ret = body.terminator();
         if (ret != null && ret.numOperands() != carried + 1) {
@@ -218,6 +224,12 @@ public final class TorchDialect implements Dialect {
         if (ret != null && ret.numOperands() != op.numResults()) {
             report.accept("subgraph returns " + ret.numOperands() + " value(s) but the op has "
                     + op.numResults() + " result(s)");
+        }
+    }
+
+    private static void expectType(Operation op, int operand, Type expected, String what, Consumer<String> report) {
+        if (op.numOperands() > operand && !op.operand(operand).type().isSubtypeOf(expected)) {
+            report.accept(what + " has type " + op.operand(operand).type() + ", expected " + expected);
         }
     }
 
