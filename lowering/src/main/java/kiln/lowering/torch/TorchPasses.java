@@ -1,0 +1,13 @@
+package kiln.lowering.torch;
+
+import kiln.lowering.PassProvider;
+import kiln.lowering.PassRegistry;
+
+/** Registers the passes over the torch dialect. */
+public final class TorchPasses implements PassProvider {
+    @Override
+    public void register(PassRegistry registry) {
+        registry.register(ConstantPoolingPass.NAME, new ConstantPoolingPass().summary(),
+                options -> new ConstantPoolingPass());
+    }
+}
