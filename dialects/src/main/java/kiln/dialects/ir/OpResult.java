@@ -3,7 +3,7 @@ package kiln.dialects.ir;
 /** Result {@link #index()} of an {@link Operation}. */
 public final class OpResult extends Value {
     private final Operation owner;
-    private final int index;
+    int index;
 
     OpResult(Operation owner, int index, Type type, String name) {
         super(type, name);

@@ -18,8 +18,10 @@ public final class Operation {
     private final OpDef def;
     private final List<Value> operands = new ArrayList<>();
     private final List<OpResult> results;
+    private final List<OpResult> resultsView;
     private final LinkedHashMap<String, Attribute> attributes;
     private final List<Region> regions;
+    private final List<Region> regionsView;
     private Location location;
 
     // Intrusive list links, owned by Block.
@@ -34,13 +36,15 @@ public final class Operation {
         for (int i = 0; i < resultTypes.size(); i++) {
             rs.add(new OpResult(this, i, resultTypes.get(i), null));
         }
-        this.results = Collections.unmodifiableList(rs);
+        this.results = rs;
+        this.resultsView = Collections.unmodifiableList(rs);
         this.attributes = new LinkedHashMap<>(attributes);
         List<Region> regs = new ArrayList<>(regionCount);
         for (int i = 0; i < regionCount; i++) {
             regs.add(new Region(this));
         }
-        this.regions = Collections.unmodifiableList(regs);
+        this.regions = regs;
+        this.regionsView = Collections.unmodifiableList(regs);
         this.location = Objects.requireNonNull(location, "location");
     }
 
@@ -112,6 +116,12 @@ public final class Operation {
         setOperands(rest);
     }
 
+    public void insertOperand(int i, Value v) {
+        List<Value> all = new ArrayList<>(operands);
+        all.add(i, v);
+        setOperands(all);
+    }
+
     private void dropOperandUses() {
         for (int i = 0; i < operands.size(); i++) {
             operands.get(i).removeUse(this, i);
@@ -121,7 +131,29 @@ public final class Operation {
     // ---- results, attributes, regions, location
 
     public List<OpResult> results() {
-        return results;
+        return resultsView;
+    }
+
+    /**
+     * Appends a result (TorchScript's {@code Node::addOutput}: control-flow ops gain outputs while the frontend
+     * builds SSA form). Passes outside the frontend should prefer building a new op.
+     */
+    public OpResult addResult(Type type) {
+        OpResult r = new OpResult(this, results.size(), type, null);
+        results.add(r);
+        return r;
+    }
+
+    /** Removes result {@code i}, which must be unused; later results move down one index. */
+    public void eraseResult(int i) {
+        OpResult r = results.get(i);
+        if (r.hasUses()) {
+            throw new IllegalStateException("cannot erase result " + i + " of " + name() + ": it has uses");
+        }
+        results.remove(i);
+        for (int k = i; k < results.size(); k++) {
+            results.get(k).index = k;
+        }
     }
 
     public OpResult result(int i) {
@@ -154,7 +186,24 @@ public final class Operation {
     }
 
     public List<Region> regions() {
-        return regions;
+        return regionsView;
+    }
+
+    /** Appends an empty region (TorchScript's {@code Node::addBlock}, used while the frontend builds SSA). */
+    public Region addRegion() {
+        Region r = new Region(this);
+        regions.add(r);
+        return r;
+    }
+
+    /** Removes region {@code i} and everything in it; nothing outside may use values defined inside. */
+    public void eraseRegion(int i) {
+        Region r = regions.remove(i);
+        for (Block b : r.blocks()) {
+            for (Operation op : b.ops()) {
+                op.dropAllReferences();
+            }
+        }
     }
 
     public Region region(int i) {

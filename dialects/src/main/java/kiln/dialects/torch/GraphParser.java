@@ -243,7 +243,10 @@ public final class GraphParser {
                 throw in.errorAt(at, "expected block" + i + ", found block" + index);
             }
             if (i >= op.regions().size()) {
-                throw in.errorAt(at, "'" + op.name() + "' takes " + op.regions().size() + " block(s)");
+                if (i >= op.def().regions().max()) {
+                    throw in.errorAt(at, "'" + op.name() + "' takes " + op.def().regions() + " block(s)");
+                }
+                op.addRegion();
             }
             Block b = op.region(i).addBlock();
             in.expect('(');

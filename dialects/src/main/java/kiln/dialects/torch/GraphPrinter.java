@@ -17,7 +17,7 @@ import kiln.dialects.ir.Value;
  * Prints a graph exactly as PyTorch's {@code Graph::print} does (torch/csrc/jit/ir/ir.cpp): typed inputs,
  * one node per line with attributes and a {@code # file:line:col} comment, nested {@code blockN(…):} bodies
  * ending in {@code -> (…)}, {@code return (…)}, then each subgraph op's body as {@code with prim::X_N = graph}.
- * Values keep their names where unique; others get fresh numbers.
+ * Values keep their names where unique; a repeated name gets a {@code .N} suffix, an unnamed value a number.
  */
 public final class GraphPrinter {
     private final StringBuilder out = new StringBuilder();
@@ -145,10 +145,20 @@ public final class GraphPrinter {
         }
         for (Value v : all) {
             if (!names.containsKey(v)) {
+                String hint = v.name();
                 String fresh;
-                do {
-                    fresh = Long.toString(nextNumber++);
-                } while (!taken.add(fresh));
+                if (hint != null && !hint.isEmpty() && !isNumeric(hint)) {
+                    // a taken name hint gets PyTorch's suffix style: x, x.1, x.2, ...
+                    String base = hint.matches(".*\\.\\d+") ? hint.substring(0, hint.lastIndexOf('.')) : hint;
+                    int suffix = 1;
+                    do {
+                        fresh = base + "." + suffix++;
+                    } while (!taken.add(fresh));
+                } else {
+                    do {
+                        fresh = Long.toString(nextNumber++);
+                    } while (!taken.add(fresh));
+                }
                 names.put(v, fresh);
             }
         }

@@ -55,7 +55,8 @@ public final class TorchDialect implements Dialect {
 
     public static final OpDef LOOP = OpDef.define("prim::Loop")
             .summary("(max_trip_count, initial_condition, carried...) -> carried; body(iter, carried...) -> (cond, carried...)")
-            .operands(Arity.atLeast(2)).results(Arity.ANY).regions(1).verifier(TorchDialect::verifyLoop).build();
+            .operands(Arity.atLeast(2)).results(Arity.ANY).regions(new Arity(1, 2))
+            .verifier(TorchDialect::verifyLoop).build();
 
     public static final OpDef GET_ATTR = OpDef.define("prim::GetAttr")
             .operands(1).results(1).attribute(required("name", StringAttr.class)).build();
@@ -109,6 +110,25 @@ public final class TorchDialect implements Dialect {
                 }
             }).build();
 
+    // ---- frontend-only ops: emitted by the TorchScript compiler, gone after its conversion to SSA form
+
+    public static final OpDef STORE = OpDef.define("prim::Store")
+            .summary("frontend: assigns the operand to local variable 'name'")
+            .operands(1).results(0).attribute(required("name", StringAttr.class)).build();
+    public static final OpDef LOAD = OpDef.define("prim::Load")
+            .summary("frontend: reads local variable 'name'")
+            .operands(0).results(1).attribute(required("name", StringAttr.class)).build();
+    public static final OpDef BREAK_STMT = OpDef.define("prim::BreakStmt").operands(0).results(0).build();
+    public static final OpDef CONTINUE_STMT = OpDef.define("prim::ContinueStmt").operands(0).results(0).build();
+    public static final OpDef RETURN_STMT = OpDef.define("prim::ReturnStmt")
+            .summary("frontend: returns its operands from the enclosing graph").operands(Arity.ANY).results(0).build();
+    public static final OpDef LOOP_CONTINUATION = OpDef.define("prim::LoopContinuation")
+            .summary("frontend: (continue condition, carried values...) for the enclosing loop")
+            .operands(Arity.atLeast(1)).results(0).build();
+    public static final OpDef COMPREHENSION_SCOPE = OpDef.define("prim::ComprehensionScope")
+            .summary("frontend: a scope whose variable writes do not leak (list comprehensions)")
+            .operands(0).results(0).regions(1).build();
+
     /** Ops whose body is a subgraph attribute in PyTorch (printed {@code prim::X_0} … {@code with prim::X_0 = graph}). */
     public static final List<OpDef> SUBGRAPH_OPS = List.of(
             subgraph("prim::TensorExprGroup"), subgraph("prim::TensorExprDynamicGroup"),
@@ -123,7 +143,8 @@ public final class TorchDialect implements Dialect {
         var all = new java.util.ArrayList<>(List.of(CONSTANT, RETURN, IF, LOOP, GET_ATTR, SET_ATTR, CALL_METHOD,
                 CALL_FUNCTION, TUPLE_CONSTRUCT, TUPLE_UNPACK, TUPLE_INDEX, LIST_CONSTRUCT, LIST_UNPACK,
                 DICT_CONSTRUCT, CREATE_OBJECT, UNINITIALIZED, UNCHECKED_CAST, PRINT, RAISE_EXCEPTION, ENTER, EXIT,
-                TYPE_CHECK, CONSTANT_CHUNK));
+                TYPE_CHECK, CONSTANT_CHUNK, STORE, LOAD, BREAK_STMT, CONTINUE_STMT, RETURN_STMT, LOOP_CONTINUATION,
+                COMPREHENSION_SCOPE));
         all.addAll(SUBGRAPH_OPS);
         OPS = List.copyOf(all);
     }
@@ -192,6 +213,10 @@ public final class TorchDialect implements Dialect {
     private static void verifyLoop(Operation op, Consumer<String> report) {
         expectType(op, 0, LeafType.INT, "max trip count", report);
         expectType(op, 1, LeafType.BOOL, "initial condition", report);
+        if (op.regions().size() != 1) {
+            report.accept("still has its condition block (the frontend form before conversion to SSA)");
+            return;
+        }
         int carried = op.numOperands() - 2;
         if (op.numResults() != carried) {
             report.accept("carries " + carried + " value(s) but has " + op.numResults() + " result(s)");

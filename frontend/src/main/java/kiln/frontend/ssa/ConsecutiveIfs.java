@@ -1,0 +1,87 @@
+package kiln.frontend.ssa;
+
+import java.util.List;
+import java.util.Optional;
+import kiln.dialects.ir.Block;
+import kiln.dialects.ir.IRMapping;
+import kiln.dialects.ir.OpResult;
+import kiln.dialects.ir.Operation;
+import kiln.dialects.ir.Region;
+import kiln.dialects.ir.Value;
+import kiln.dialects.torch.BlockOutputs;
+import kiln.dialects.torch.Constants;
+import kiln.dialects.torch.TorchDialect;
+
+/**
+ * After an early return, code is guarded by a second if on a flag the first if set to constants; this merges
+ * the second if into the first (PyTorch's inlineConsecutiveIfs), so {@code if x: return 1 / return 2} becomes
+ * one if with two returning branches.
+ */
+final class ConsecutiveIfs {
+    private ConsecutiveIfs() {
+    }
+
+    static void run(Block block) {
+        Operation n = block.firstOp();
+        while (n != null) {
+            for (Region r : n.regions()) {
+                for (Block b : r.blocks()) {
+                    run(b);
+                }
+            }
+            if (!merge(n)) {
+                n = n.nextOp();
+            }
+        }
+    }
+
+    private static boolean merge(Operation first) {
+        Operation second = first.nextOp();
+        if (first.def() != TorchDialect.IF || second == null || second.def() != TorchDialect.IF) {
+            return false;
+        }
+        if (!(second.operand(0) instanceof OpResult cond) || cond.definingOp() != first) {
+            return false;
+        }
+        int offset = cond.index();
+        Block firstThen = first.region(0).entry();
+        Block firstElse = first.region(1).entry();
+        Optional<Boolean> thenValue = Constants.asBool(BlockOutputs.outputs(firstThen).get(offset));
+        Optional<Boolean> elseValue = Constants.asBool(BlockOutputs.outputs(firstElse).get(offset));
+        if (thenValue.isEmpty() || elseValue.isEmpty() || thenValue.get().equals(elseValue.get())) {
+            return false;
+        }
+        for (int i = 0; i < 2; i++) {
+            Block into = i == 0 ? firstThen : firstElse;
+            boolean taken = i == 0 ? thenValue.get() : elseValue.get();
+            Block from = (taken ? second.region(0) : second.region(1)).entry();
+            appendClone(into, from, first);
+        }
+        for (OpResult out : List.copyOf(second.results())) {
+            OpResult fresh = first.addResult(out.type());
+            fresh.setName(out.name());
+            out.replaceAllUsesWith(fresh);
+        }
+        second.erase();
+        return true;
+    }
+
+    /** Appends {@code from}'s ops to {@code into} and its outputs to {@code into}'s, reading {@code first}'s
+     * results as {@code into}'s own outputs. */
+    private static void appendClone(Block into, Block from, Operation first) {
+        IRMapping mapping = new IRMapping();
+        List<Value> intoOuts = List.copyOf(BlockOutputs.outputs(into));
+        for (OpResult r : first.results()) {
+            mapping.map(r, intoOuts.get(r.index()));
+        }
+        Operation ret = BlockOutputs.returnOp(into);
+        for (Operation op : from.ops()) {
+            if (op != from.terminator()) {
+                into.insertBefore(op.clone(mapping), ret);
+            }
+        }
+        for (Value v : BlockOutputs.outputs(from)) {
+            BlockOutputs.add(into, mapping.lookupOrDefault(v));
+        }
+    }
+}
