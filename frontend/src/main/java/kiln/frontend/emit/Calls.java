@@ -1,0 +1,245 @@
+package kiln.frontend.emit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kiln.dialects.ir.Operation;
+import kiln.dialects.ir.StringAttr;
+import kiln.dialects.ir.Value;
+import kiln.dialects.torch.TorchDialect;
+import kiln.dialects.torch.schema.DefaultValue;
+import kiln.dialects.torch.schema.FunctionSchema;
+import kiln.dialects.torch.types.ClassType;
+import kiln.dialects.torch.types.LeafType;
+import kiln.dialects.torch.types.TorchType;
+import kiln.dialects.torch.types.TupleType;
+import kiln.frontend.script.Expr;
+import kiln.frontend.script.Keyword;
+import kiln.frontend.script.SourceRange;
+
+/**
+ * Calls: operators matched against their schemas, script functions ({@code prim::CallFunction}) and methods
+ * ({@code prim::CallMethod}), object construction, and the special forms ({@code print}, {@code annotate},
+ * {@code uninitialized}, {@code unchecked_cast}, {@code isinstance}, {@code getattr}, conversions).
+ */
+final class Calls {
+    private final FunctionEmitter f;
+    private final ExprEmitter exprs;
+
+    Calls(FunctionEmitter f, ExprEmitter exprs) {
+        this.f = f;
+        this.exprs = exprs;
+    }
+
+    Sugared call(Sugared callee, List<Expr> args, List<Keyword> keywords, SourceRange where) {
+        return call(callee, args, keywords, where, null);
+    }
+
+    Sugared call(Sugared callee, List<Expr> args, List<Keyword> keywords, SourceRange where, TorchType hint) {
+        if (callee instanceof Sugared.Special s) {
+            return special(s.name(), args, keywords, where, hint);
+        }
+        List<Value> argValues = new ArrayList<>();
+        for (Expr a : args) {
+            argValues.add(exprs.emitValue(a, null));
+        }
+        Map<String, Value> kw = new LinkedHashMap<>();
+        for (Keyword k : keywords) {
+            kw.put(k.name().name(), exprs.emitValue(k.value(), null));
+        }
+        return switch (callee) {
+            case Sugared.Builtin b -> {
+                List<Value> all = new ArrayList<>();
+                if (b.self() != null) {
+                    all.add(b.self());
+                }
+                all.addAll(argValues);
+                yield builtin(b.opName(), all, kw, where);
+            }
+            case Sugared.Function fn -> callFunction(fn.qualifiedName(), argValues, kw, where);
+            case Sugared.Method m -> callMethod(m.self(), m.cls(), m.name(), argValues, kw, where);
+            case Sugared.ClassRef c -> construct(c.cls(), argValues, kw, where);
+            case Sugared.Simple s when s.value().type() instanceof ClassType ct -> {
+                ScriptClass cls = f.compiler.unit().classNamed(ct.qualifiedName()).orElseThrow();
+                yield callMethod(s.value(), cls, "forward", argValues, kw, where);
+            }
+            default -> throw new CompileError(where, "this value is not callable");
+        };
+    }
+
+    private CallMatcher.Emit emitter(SourceRange where) {
+        return new CallMatcher.Emit() {
+            @Override
+            public Value constant(DefaultValue v, TorchType type) {
+                return exprs.constant(v, type, where);
+            }
+
+            @Override
+            public Value op(String name, List<Value> operands, TorchType result) {
+                return exprs.asValue(builtin(name, operands, Map.of(), where), where);
+            }
+
+            @Override
+            public Value list(TorchType elementType, List<Value> elements) {
+                return exprs.list(elementType, elements, where);
+            }
+
+            @Override
+            public List<Value> unpackTuple(Value tuple) {
+                return new Assignments(f).unpackValue(tuple, ((TupleType) tuple.type()).elements().size(), where);
+            }
+        };
+    }
+
+    Sugared builtin(String op, List<Value> args, Map<String, Value> kwargs, SourceRange where) {
+        List<FunctionSchema> overloads = f.compiler.operators().overloads(op);
+        if (overloads.isEmpty()) {
+            throw new CompileError(where, "unknown builtin op: " + op);
+        }
+        CallMatcher.Matched m = CallMatcher.match(op, overloads, args, kwargs, emitter(where), where);
+        Operation node = f.insert(f.compiler.registryDef(op), m.inputs(), m.returns(), Map.of(), where);
+        return pack(node, m.schema());
+    }
+
+    /** One result is the value; several are a tuple (named when the schema names them); none is None. */
+    private Sugared pack(Operation node, FunctionSchema schema) {
+        if (node.numResults() == 1) {
+            return new Sugared.Simple(node.result(0));
+        }
+        if (node.numResults() == 0) {
+            return new Sugared.Simple(exprs.none(null));
+        }
+        List<TorchType> types = node.results().stream().map(r -> (TorchType) r.type()).toList();
+        List<String> names = schema.returns().stream().map(a -> a.name()).toList();
+        TupleType tt = names.stream().allMatch(n -> !n.isEmpty()) ? TupleType.named(names, types) : TupleType.of(types);
+        Operation t = f.insert(TorchDialect.TUPLE_CONSTRUCT, List.copyOf(node.results()), List.of(tt), Map.of(), null);
+        return new Sugared.Simple(t.result(0));
+    }
+
+    private Sugared callFunction(String q, List<Value> args, Map<String, Value> kw, SourceRange where) {
+        FunctionSchema s = f.compiler.functionSignature(q);
+        CallMatcher.Matched m = CallMatcher.match(q, List.of(s), args, kw, emitter(where), where);
+        Operation fn = f.insert(TorchDialect.CONSTANT, List.of(), List.of(LeafType.FUNCTION),
+                Map.of("name", new StringAttr(ExprEmitter.shortName(q))), where);
+        List<Value> operands = new ArrayList<>();
+        operands.add(fn.result(0));
+        operands.addAll(m.inputs());
+        Operation call = f.insert(TorchDialect.CALL_FUNCTION, operands, m.returns(), Map.of(), where);
+        return new Sugared.Simple(call.result(0));
+    }
+
+    private Sugared callMethod(Value self, ScriptClass cls, String name, List<Value> args, Map<String, Value> kw,
+                               SourceRange where) {
+        if (!cls.methods().containsKey(name)) {
+            throw new CompileError(where, "'" + cls.name() + "' has no method '" + name + "'");
+        }
+        FunctionSchema s = f.compiler.methodSignature(cls, name);
+        CallMatcher.Matched m = CallMatcher.match(name, List.of(s), args, kw, emitter(where), where);
+        List<Value> operands = new ArrayList<>();
+        operands.add(self);
+        operands.addAll(m.inputs());
+        Operation call = f.insert(TorchDialect.CALL_METHOD, operands, m.returns(),
+                Map.of("name", new StringAttr(name)), where);
+        return new Sugared.Simple(call.result(0));
+    }
+
+    private Sugared construct(ScriptClass cls, List<Value> args, Map<String, Value> kw, SourceRange where) {
+        Operation obj = f.insert(TorchDialect.CREATE_OBJECT, List.of(), List.of(cls.type()), Map.of(), where);
+        if (cls.methods().containsKey("__init__")) {
+            callMethod(obj.result(0), cls, "__init__", args, kw, where);
+        }
+        return new Sugared.Simple(obj.result(0));
+    }
+
+    private Sugared special(String name, List<Expr> args, List<Keyword> keywords, SourceRange where, TorchType hint) {
+        switch (name) {
+            case "print" -> {
+                List<Value> vs = new ArrayList<>();
+                for (Expr a : args) {
+                    vs.add(exprs.emitValue(a, null));
+                }
+                f.insert(TorchDialect.PRINT, vs, List.of(), Map.of(), where);
+                return new Sugared.Simple(exprs.none(where));
+            }
+            case "annotate" -> {
+                expectArgs(name, args, 2, where);
+                TorchType t = f.compiler.types().resolve(args.get(0));
+                Value v = exprs.emitValue(args.get(1), t);
+                if (!v.type().isSubtypeOf(t)) {
+                    throw new CompileError(where, "expected an annotated expression of type " + t.annotationString()
+                            + " but found " + ((TorchType) v.type()).annotationString());
+                }
+                return new Sugared.Simple(v);
+            }
+            case "uninitialized" -> {
+                expectArgs(name, args, 1, where);
+                TorchType t = f.compiler.types().resolve(args.getFirst());
+                return new Sugared.Simple(f.insert(TorchDialect.UNINITIALIZED, List.of(), List.of(t), Map.of(), where)
+                        .result(0));
+            }
+            case "unchecked_cast" -> {
+                expectArgs(name, args, 2, where);
+                TorchType t = f.compiler.types().resolve(args.get(0));
+                Value v = exprs.emitValue(args.get(1), null);
+                return new Sugared.Simple(f.insert(TorchDialect.UNCHECKED_CAST, List.of(v), List.of(t), Map.of(),
+                        where).result(0));
+            }
+            case "isinstance" -> {
+                expectArgs(name, args, 2, where);
+                Value v = exprs.emitValue(args.get(0), null);
+                TorchType t = f.compiler.types().resolve(args.get(1));
+                if (v.type().isSubtypeOf(t)) {
+                    return new Sugared.Simple(exprs.constantBool(true, where));
+                }
+                if (!t.isSubtypeOf(v.type())) {
+                    return new Sugared.Simple(exprs.constantBool(false, where));
+                }
+                throw new CompileError(where, "isinstance on a value that may or may not be a "
+                        + t.annotationString() + " is not supported yet");
+            }
+            case "getattr", "hasattr" -> {
+                if (args.size() != 2 || !(args.get(1) instanceof Expr.StringLiteral attr)) {
+                    throw new CompileError(where, name + "() takes an object and a string literal");
+                }
+                Sugared obj = exprs.emit(args.get(0), null);
+                if (name.equals("hasattr")) {
+                    Value v = exprs.asValue(obj, where);
+                    boolean has = v.type() instanceof ClassType ct && f.compiler.unit().classNamed(ct.qualifiedName())
+                            .map(c -> c.attributes().containsKey(attr.value()) || c.methods().containsKey(attr.value()))
+                            .orElse(false);
+                    return new Sugared.Simple(exprs.constantBool(has, where));
+                }
+                return exprs.attribute(obj, attr.value(), where);
+            }
+            case "range", "enumerate", "zip" -> throw new CompileError(where, name + "() is only supported in for loops");
+            case "fork", "wait", "interface" -> throw new CompileError(where, name + "() is not supported yet");
+            default -> {
+            }
+        }
+        if (name.startsWith("exception:")) {
+            throw new CompileError(where, "exceptions can only be raised");
+        }
+        String op = switch (name) {
+            case "int" -> "aten::Int";
+            case "float" -> "aten::Float";
+            case "bool" -> "aten::Bool";
+            case "str" -> "aten::str";
+            case "list" -> "aten::list";
+            case "dict" -> "aten::dict";
+            case "min" -> "prim::min";
+            case "max" -> "prim::max";
+            case "abs" -> "prim::abs";
+            case "len" -> "aten::len";
+            case "tuple" -> throw new CompileError(where, "tuple() is not supported");
+            default -> "aten::" + name;
+        };
+        return call(new Sugared.Builtin(op, null), args, keywords, where);
+    }
+
+    private static void expectArgs(String name, List<Expr> args, int n, SourceRange where) {
+        if (args.size() != n) {
+            throw new CompileError(where, name + "() expects " + n + " argument(s), got " + args.size());
+        }
+    }
+}

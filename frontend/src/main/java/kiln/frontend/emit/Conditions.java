@@ -1,0 +1,141 @@
+package kiln.frontend.emit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kiln.dialects.ir.Operation;
+import kiln.dialects.ir.Type;
+import kiln.dialects.ir.Value;
+import kiln.dialects.torch.TorchDialect;
+import kiln.dialects.torch.types.LeafType;
+import kiln.dialects.torch.types.OptionalType;
+import kiln.dialects.torch.types.TensorType;
+import kiln.dialects.torch.types.TorchType;
+import kiln.dialects.torch.types.UnionType;
+import kiln.frontend.script.BoolOperator;
+import kiln.frontend.script.CompareOperator;
+import kiln.frontend.script.Expr;
+import kiln.frontend.script.UnaryOperator;
+
+/**
+ * Conditions of {@code if}/{@code while}/{@code assert}: a bool value, or a value known at compile time
+ * ({@code x is None} where x cannot be None, or is always None), plus the type refinements each branch gets
+ * ({@code x is not None} makes an {@code Optional[T]} variable a {@code T}).
+ */
+final class Conditions {
+    private final FunctionEmitter f;
+
+    Conditions(FunctionEmitter f) {
+        this.f = f;
+    }
+
+    /** A refinement: inside a branch, variable {@code name} has the narrower type {@code type}. */
+    record Refinement(String name, TorchType type) {
+    }
+
+    record Cond(Value value, Optional<Boolean> known, List<Refinement> ifTrue, List<Refinement> ifFalse) {
+        boolean isStatic() {
+            return known.isPresent();
+        }
+
+        boolean staticValue() {
+            return known.orElseThrow();
+        }
+
+        void refineTrue(FunctionEmitter f) {
+            apply(f, ifTrue);
+        }
+
+        void refineFalse(FunctionEmitter f) {
+            apply(f, ifFalse);
+        }
+
+        private static void apply(FunctionEmitter f, List<Refinement> refinements) {
+            for (Refinement r : refinements) {
+                Value current = f.exprs.asValue(f.lookup(r.name(), null).orElseThrow(), null);
+                Operation cast = f.insert(TorchDialect.UNCHECKED_CAST, List.of(current), List.of(r.type()), Map.of(),
+                        null);
+                f.env.define(r.name(), r.type());
+                f.store(r.name(), cast.result(0), null);
+            }
+        }
+
+        Cond not(FunctionEmitter f) {
+            Value v = isStatic() ? null : f.exprs.callBuiltin("aten::__not__", List.of(value), Map.of(), null);
+            return new Cond(v, known.map(b -> !b), ifFalse, ifTrue);
+        }
+    }
+
+    Cond emit(Expr test) {
+        switch (test) {
+            case Expr.Unary u when u.op() == UnaryOperator.NOT -> {
+                return emit(u.operand()).not(f);
+            }
+            case Expr.Compare c when c.ops().size() == 1
+                    && (c.ops().getFirst() == CompareOperator.IS || c.ops().getFirst() == CompareOperator.IS_NOT) -> {
+                Cond is = isNone(c);
+                if (is != null) {
+                    return c.ops().getFirst() == CompareOperator.IS ? is : is.not(f);
+                }
+            }
+            case Expr.BoolOp b -> {
+                Cond left = emit(b.left());
+                if (left.isStatic()) {
+                    boolean l = left.staticValue();
+                    if (b.op() == BoolOperator.AND ? !l : l) {
+                        return left;
+                    }
+                    return emit(b.right());
+                }
+                Value v = f.exprs.emitValue(b, LeafType.BOOL);
+                return new Cond(v, Optional.empty(), b.op() == BoolOperator.AND ? left.ifTrue : List.of(),
+                        b.op() == BoolOperator.OR ? left.ifFalse : List.of());
+            }
+            case Expr.BoolLiteral lit -> {
+                return new Cond(null, Optional.of(lit.value()), List.of(), List.of());
+            }
+            default -> {
+            }
+        }
+        Value v = f.exprs.emitValue(test, null);
+        return new Cond(toBool(v, test), Optional.empty(), List.of(), List.of());
+    }
+
+    /** {@code x is None} for a name or a None literal on the right; null when not that shape. */
+    private Cond isNone(Expr.Compare c) {
+        Expr lhs = c.left();
+        Expr rhs = c.comparators().getFirst();
+        if (!(rhs instanceof Expr.NoneLiteral)) {
+            return null;
+        }
+        Value v = f.exprs.emitValue(lhs, null);
+        Type t = v.type();
+        if (t == LeafType.NONE) {
+            return new Cond(null, Optional.of(true), List.of(), List.of());
+        }
+        boolean mayBeNone = t instanceof OptionalType || t == LeafType.ANY
+                || (t instanceof UnionType u && u.types().contains(LeafType.NONE));
+        if (!mayBeNone) {
+            return new Cond(null, Optional.of(false), List.of(), List.of());
+        }
+        Value none = f.exprs.none(c.range());
+        Value is = f.exprs.callBuiltin("aten::__is__", List.of(v, none), Map.of(), c.range());
+        List<Refinement> notNone = List.of();
+        if (lhs instanceof Expr.Name n && t instanceof OptionalType o) {
+            notNone = List.of(new Refinement(n.id(), o.elementType()));
+        }
+        return new Cond(is, Optional.empty(), List.of(), notNone);
+    }
+
+    Value toBool(Value v, Expr where) {
+        if (v.type() == LeafType.BOOL) {
+            return v;
+        }
+        if (v.type().isSubtypeOf(TensorType.TENSOR) || v.type() == LeafType.INT || v.type() == LeafType.FLOAT
+                || v.type() == LeafType.STR || v.type() instanceof kiln.dialects.torch.types.ListType) {
+            return f.exprs.callBuiltin("aten::Bool", List.of(v), Map.of(), where.range());
+        }
+        throw new CompileError(where.range(), "expected a bool expression for the condition but found type "
+                + ((TorchType) v.type()).annotationString());
+    }
+}

@@ -1,0 +1,127 @@
+package kiln.frontend.emit;
+
+import java.util.Optional;
+import java.util.Set;
+import kiln.dialects.ir.FloatAttr;
+import kiln.dialects.torch.types.LeafType;
+import kiln.frontend.script.SourceRange;
+
+/**
+ * Names that are not local variables: builtins ({@code print}, {@code len}, {@code range}, …), the
+ * {@code torch}, {@code math} and {@code ops} namespaces, {@code __torch__} qualified names of the unit's
+ * classes and functions, and the unit's definitions by short name (hand-written sources).
+ */
+final class Globals {
+    private static final Set<String> SPECIALS = Set.of("print", "len", "range", "enumerate", "zip", "annotate",
+            "uninitialized", "unchecked_cast", "isinstance", "getattr", "hasattr", "int", "float", "bool", "str",
+            "list", "tuple", "min", "max", "abs", "sum", "any", "all", "round", "divmod", "sorted", "ord", "chr",
+            "hex", "oct", "bin", "pow", "fork", "wait", "interface", "dict");
+
+    private Globals() {
+    }
+
+    static Sugared resolve(String name, FunctionEmitter f, SourceRange where) {
+        switch (name) {
+            case "torch", "math", "ops", "__torch__", "typing", "CONSTANTS", "Tensor", "List", "Dict", "Optional",
+                 "Tuple", "Union", "Future", "Any" -> {
+                return new Sugared.Namespace(name);
+            }
+            default -> {
+            }
+        }
+        if (SPECIALS.contains(name)) {
+            return new Sugared.Special(name);
+        }
+        if (name.endsWith("Error") || name.equals("Exception") || name.equals("StopIteration")) {
+            return new Sugared.Special("exception:" + name);
+        }
+        Optional<String> q = f.compiler.unit().qualify(name);
+        if (q.isPresent()) {
+            return qualified(q.get(), f).orElseThrow();
+        }
+        throw new CompileError(where, "undefined value " + name);
+    }
+
+    private static Optional<Sugared> qualified(String path, FunctionEmitter f) {
+        ScriptUnit unit = f.compiler.unit();
+        if (unit.classNamed(path).isPresent()) {
+            return Optional.of(new Sugared.ClassRef(unit.classNamed(path).get()));
+        }
+        if (unit.function(path).isPresent()) {
+            return Optional.of(new Sugared.Function(path));
+        }
+        return Optional.empty();
+    }
+
+    static Sugared member(String path, String name, FunctionEmitter f, SourceRange where) {
+        String full = path + "." + name;
+        if (path.startsWith("__torch__")) {
+            return qualified(full, f).orElse(new Sugared.Namespace(full));
+        }
+        switch (path) {
+            case "ops" -> {
+                return new Sugared.Namespace(full);
+            }
+            case "math" -> {
+                return switch (name) {
+                    case "pi" -> new Sugared.Simple(f.exprs.constant(LeafType.FLOAT, new FloatAttr(Math.PI), where));
+                    case "e" -> new Sugared.Simple(f.exprs.constant(LeafType.FLOAT, new FloatAttr(Math.E), where));
+                    case "inf" -> new Sugared.Simple(f.exprs.constant(LeafType.FLOAT,
+                            new FloatAttr(Double.POSITIVE_INFINITY), where));
+                    case "nan" -> new Sugared.Simple(f.exprs.constant(LeafType.FLOAT, new FloatAttr(Double.NaN), where));
+                    default -> new Sugared.Builtin("aten::" + name, null);
+                };
+            }
+            case "CONSTANTS" -> throw new CompileError(where,
+                    "archive tensor constants (CONSTANTS." + name + ") are not supported yet");
+            default -> {
+            }
+        }
+        if (path.startsWith("ops.")) {
+            return new Sugared.Builtin(path.substring(4) + "::" + name, null);
+        }
+        if (path.equals("torch")) {
+            Optional<Integer> dtype = ExprEmitter.dtypeCode(name);
+            if (dtype.isPresent()) {
+                return new Sugared.Simple(f.exprs.constantInt(dtype.get(), where));
+            }
+            return switch (name) {
+                case "nn", "jit", "_C", "functional", "linalg", "fft", "special", "autograd", "testing", "cuda" ->
+                        new Sugared.Namespace(full);
+                case "Tensor" -> new Sugared.Namespace(full);
+                default -> new Sugared.Builtin("aten::" + name, null);
+            };
+        }
+        if (path.equals("torch.jit")) {
+            return switch (name) {
+                case "annotate" -> new Sugared.Special("annotate");
+                case "_fork", "fork" -> new Sugared.Special("fork");
+                case "wait", "_wait" -> new Sugared.Special("wait");
+                case "is_scripting" -> new Sugared.Simple(f.exprs.constantBool(true, where));
+                case "is_tracing" -> new Sugared.Simple(f.exprs.constantBool(false, where));
+                default -> throw new CompileError(where, "torch.jit." + name + " is not supported");
+            };
+        }
+        if (path.startsWith("torch.")) {
+            String q = "__torch__." + full;
+            Optional<Sugared> script = qualified(q, f);
+            if (script.isPresent()) {
+                return script.get();
+            }
+            if (!f.compiler.operators().overloads("aten::" + name).isEmpty()) {
+                return new Sugared.Builtin("aten::" + name, null);
+            }
+            String prefixed = switch (path) {
+                case "torch.linalg" -> "aten::linalg_" + name;
+                case "torch.fft" -> "aten::fft_" + name;
+                case "torch.special" -> "aten::special_" + name;
+                default -> null;
+            };
+            if (prefixed != null) {
+                return new Sugared.Builtin(prefixed, null);
+            }
+            return new Sugared.Namespace(full);
+        }
+        throw new CompileError(where, "module '" + path + "' has no attribute '" + name + "'");
+    }
+}
