@@ -122,6 +122,7 @@ final class Calls {
         CallMatcher.Matched m = CallMatcher.match(q, List.of(s), args, kw, emitter(where), where);
         Operation fn = f.insert(TorchDialect.CONSTANT, List.of(), List.of(LeafType.FUNCTION),
                 Map.of("name", new StringAttr(ExprEmitter.shortName(q))), where);
+        f.compiler.functionConstants.put(fn, q);
         List<Value> operands = new ArrayList<>();
         operands.add(fn.result(0));
         operands.addAll(m.inputs());

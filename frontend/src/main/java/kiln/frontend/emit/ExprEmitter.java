@@ -93,6 +93,7 @@ final class ExprEmitter {
             case Sugared.Function fn -> {
                 Operation c = f.insert(TorchDialect.CONSTANT, List.of(), List.of(LeafType.FUNCTION),
                         Map.of("name", new StringAttr(shortName(fn.qualifiedName()))), where);
+                f.compiler.functionConstants.put(c, fn.qualifiedName());
                 yield c.result(0);
             }
             default -> throw new CompileError(where, "'" + describe(s) + "' cannot be used as a value");
@@ -166,7 +167,6 @@ final class ExprEmitter {
             case DefaultValue.FloatValue x -> constant(LeafType.FLOAT, new FloatAttr(x.value()), where);
             case DefaultValue.BoolValue b -> constantBool(b.value(), where);
             case DefaultValue.StrValue s -> constantString(s.value(), where);
-            case DefaultValue.DeviceValue dv -> constant(LeafType.DEVICE, new StringAttr(dv.device()), where);
             case DefaultValue.IntListValue l -> constant(ListType.INTS, l.values().isEmpty()
                     ? new ListAttr(List.of(), LeafType.INT)
                     : ListAttr.of(l.values().stream().map(IntAttr::new).toList()), where);

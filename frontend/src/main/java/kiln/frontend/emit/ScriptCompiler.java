@@ -35,6 +35,9 @@ public final class ScriptCompiler {
     private final Map<String, Graph> graphs = new HashMap<>();
     private final Map<String, FunctionSchema> signatures = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
+    /** The script function each emitted {@code Function} constant names (the graph text keeps only the short name). */
+    final Map<kiln.dialects.ir.Operation, String> functionConstants = Inliner.newTable();
+    private Inliner inliner;
 
     public ScriptCompiler(ScriptUnit unit, OperatorRegistry operators) {
         this.unit = unit;
@@ -66,6 +69,23 @@ public final class ScriptCompiler {
         Stmt.FunctionDef def = unit.function(qualifiedName).orElseThrow(
                 () -> new IllegalArgumentException("no function '" + qualifiedName + "'"));
         return compile(qualifiedName, def, null);
+    }
+
+    /** Method {@code name} of {@code cls} with every call to script code inlined (PyTorch's inlined_graph). */
+    public Graph inlinedMethod(ScriptClass cls, String name) {
+        return inliner().inlined(method(cls, name));
+    }
+
+    /** Free function {@code qualifiedName} with every call to script code inlined. */
+    public Graph inlinedFunction(String qualifiedName) {
+        return inliner().inlined(function(qualifiedName));
+    }
+
+    private Inliner inliner() {
+        if (inliner == null) {
+            inliner = new Inliner(this, functionConstants);
+        }
+        return inliner;
     }
 
     /** The graph of method {@code name} of class {@code cls} (its first input is {@code self}). */
