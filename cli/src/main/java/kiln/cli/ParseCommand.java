@@ -26,6 +26,10 @@ final class ParseCommand implements Callable<Integer> {
             "input: report each chunk's errors and go on (as mlir-opt does)."})
     boolean split;
 
+    @Option(names = "--allow-unregistered", description = {"Accept ops no dialect knows and operators PyTorch has",
+            "no schema for (as mlir-opt's --allow-unregistered-dialect); known operators are still checked."})
+    boolean allowUnregistered;
+
     @Spec
     CommandSpec spec;
 
@@ -50,11 +54,14 @@ final class ParseCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    /** Parses, verifies and prints one input; reports the first problem as one line and returns false. */
-    private static boolean chunk(String text, String name, PrintWriter out, PrintWriter err) {
+    /**
+     * Parses, verifies and prints one input; reports the first problem (one line, followed by any detail lines
+     * the problem carries, such as the candidate schemas of a call no overload accepts) and returns false.
+     */
+    private boolean chunk(String text, String name, PrintWriter out, PrintWriter err) {
         List<GraphText.Section> sections;
         try {
-            sections = GraphText.parse(text, name);
+            sections = GraphText.parse(text, name, allowUnregistered);
         } catch (GraphParseException e) {
             err.println("lower: " + e.getMessage());
             err.flush();
@@ -62,8 +69,8 @@ final class ParseCommand implements Callable<Integer> {
         }
         List<String> problems = GraphText.verify(sections);
         if (!problems.isEmpty()) {
-            err.println("lower: " + problems.getFirst()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+            err.println("lower: " + GraphText.afterFirstLine(problems.getFirst(),
+                    problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
             err.flush();
             return false;
         }
