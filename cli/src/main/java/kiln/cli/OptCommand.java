@@ -46,6 +46,10 @@ final class OptCommand implements Callable<Integer> {
             "input: report each chunk's errors and go on (as mlir-opt does)."})
     boolean split;
 
+    @Option(names = "--allow-unregistered", description = {"Accept ops no dialect knows and operators PyTorch has",
+            "no schema for (as mlir-opt's --allow-unregistered-dialect); known operators are still checked."})
+    boolean allowUnregistered;
+
     @Option(names = "--print-ir-after-all", description = "Print the IR after every pass (to stderr).")
     boolean printAfterAll;
 
@@ -93,7 +97,7 @@ final class OptCommand implements Callable<Integer> {
     private boolean chunk(String text, String name, PassPipeline passes, PrintWriter out, PrintWriter err) {
         List<GraphText.Section> sections;
         try {
-            sections = GraphText.parse(text, name);
+            sections = GraphText.parse(text, name, allowUnregistered);
         } catch (GraphParseException e) {
             err.println("lower: " + e.getMessage());
             err.flush();
@@ -101,8 +105,8 @@ final class OptCommand implements Callable<Integer> {
         }
         List<String> problems = GraphText.verify(sections);
         if (!problems.isEmpty()) {
-            err.println("lower: " + problems.getFirst()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+            err.println("lower: " + GraphText.afterFirstLine(problems.getFirst(),
+                    problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
             err.flush();
             return false;
         }

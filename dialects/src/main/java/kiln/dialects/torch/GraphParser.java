@@ -32,11 +32,13 @@ public final class GraphParser {
 
     private final TextCursor in;
     private final DialectRegistry registry;
+    private final boolean allowUnregistered;
     private final Map<Operation, Location> positions = new java.util.IdentityHashMap<>();
 
-    private GraphParser(String text, String file, int offset, DialectRegistry registry) {
+    private GraphParser(String text, String file, int offset, boolean allowUnregistered) {
         this.in = new TextCursor(text, file, offset);
-        this.registry = registry;
+        this.registry = TorchDialect.registry(allowUnregistered);
+        this.allowUnregistered = allowUnregistered;
     }
 
     /** Parses a whole string holding exactly one graph. */
@@ -45,7 +47,17 @@ public final class GraphParser {
     }
 
     public static Graph parse(String text, String file) {
-        GraphParser p = new GraphParser(text, file, 0, TorchDialect.registry());
+        return parse(text, file, false);
+    }
+
+    /**
+     * Parses a whole string holding exactly one graph. With {@code allowUnregistered}, ops no dialect knows
+     * are read as unchecked ops instead of being an error, and operators PyTorch has no schema for pass
+     * verification ({@link TorchDialect#ALLOWING_UNREGISTERED}); otherwise such operators parse but fail
+     * verification as unknown.
+     */
+    public static Graph parse(String text, String file, boolean allowUnregistered) {
+        GraphParser p = new GraphParser(text, file, 0, allowUnregistered);
         Graph g = p.graph();
         p.in.skipWhitespace();
         if (!p.in.atEnd()) {
@@ -55,8 +67,8 @@ public final class GraphParser {
     }
 
     /** Parses one graph starting at {@code offset}; returns it with the offset just past it. */
-    static Parsed parseAt(String text, String file, int offset) {
-        GraphParser p = new GraphParser(text, file, offset, TorchDialect.registry());
+    static Parsed parseAt(String text, String file, int offset, boolean allowUnregistered) {
+        GraphParser p = new GraphParser(text, file, offset, allowUnregistered);
         Graph g = p.graph();
         return new Parsed(g, p.in.pos, p.positions);
     }
@@ -195,7 +207,9 @@ public final class GraphParser {
             def = base.get();
             group = true;
         } else {
-            def = registry.lookup(name).orElseThrow(() -> in.errorAt(nameAt, "unknown op '" + name + "'"));
+            def = registry.lookup(name)
+                    .or(() -> allowUnregistered ? Optional.of(TorchDialect.unregisteredOp(name)) : Optional.empty())
+                    .orElseThrow(() -> in.errorAt(nameAt, "unknown op '" + name + "'"));
         }
         Map<String, Attribute> attrs = in.peek() == '[' ? attributes() : Map.of();
         if (in.peek() != '(') {

@@ -34,11 +34,19 @@ public final class GraphText {
     }
 
     public static List<Section> parse(String text, String file) {
+        return parse(text, file, false);
+    }
+
+    /**
+     * Reads the sections of {@code text}; with {@code allowUnregistered}, graphs may hold ops no dialect knows and
+     * operators PyTorch has no schema for (see {@link GraphParser#parse(String, String, boolean)}).
+     */
+    public static List<Section> parse(String text, String file, boolean allowUnregistered) {
         List<Section> sections = new ArrayList<>();
         int pos = 0;
         int line = 1;
         if (!text.stripLeading().startsWith("### ")) {
-            parseGraphs(text, file, null, 0, 1, text.length(), sections);
+            parseGraphs(text, file, null, 0, 1, text.length(), allowUnregistered, sections);
             return sections;
         }
         while (pos < text.length()) {
@@ -57,7 +65,7 @@ public final class GraphText {
             String body = text.substring(bodyStart, next);
             String trimmed = body.strip();
             if (trimmed.startsWith("graph(")) {
-                parseGraphs(text, file, name, bodyStart, line + 1, next, sections);
+                parseGraphs(text, file, name, bodyStart, line + 1, next, allowUnregistered, sections);
             } else {
                 sections.add(new Section(name, line + 1, null, body, Map.of()));
             }
@@ -68,7 +76,7 @@ public final class GraphText {
     }
 
     private static void parseGraphs(String text, String file, String name, int from, int line, int to,
-                                    List<Section> out) {
+                                    boolean allowUnregistered, List<Section> out) {
         String bounded = text.substring(0, to);
         int pos = from;
         while (true) {
@@ -78,7 +86,7 @@ public final class GraphText {
             if (pos >= to) {
                 return;
             }
-            GraphParser.Parsed p = GraphParser.parseAt(bounded, file, pos);
+            GraphParser.Parsed p = GraphParser.parseAt(bounded, file, pos, allowUnregistered);
             out.add(new Section(name, line + count(text, from, pos), p.graph(), null, p.positions()));
             pos = p.end();
         }
@@ -120,10 +128,16 @@ public final class GraphText {
                     Location where = d.op() == null ? null : s.positions().get(d.op());
                     String text = where != null && !(d.location() instanceof Location.FileLineCol)
                             ? where + ": " + d : d.toString();
-                    problems.add(text + (s.name() == null ? "" : " (in section '" + s.name() + "')"));
+                    problems.add(s.name() == null ? text : afterFirstLine(text, " (in section '" + s.name() + "')"));
                 }
             }
         }
         return problems;
+    }
+
+    /** {@code text} with {@code suffix} at the end of its first line (a message may carry detail lines). */
+    public static String afterFirstLine(String text, String suffix) {
+        int eol = text.indexOf('\n');
+        return eol < 0 ? text + suffix : text.substring(0, eol) + suffix + text.substring(eol);
     }
 }

@@ -22,20 +22,33 @@ import kiln.dialects.ir.StringAttr;
 import kiln.dialects.ir.Trait;
 import kiln.dialects.ir.Type;
 import kiln.dialects.ir.Value;
+import kiln.dialects.torch.schema.SchemaVerifier;
 import kiln.dialects.torch.types.LeafType;
 
 /**
  * The {@code torch} dialect: TorchScript graphs. Structural {@code prim::} ops (constants, control flow,
  * containers, attributes, calls, subgraph groups) are declared here one by one; {@code aten::} operators and
  * the schema-defined {@code prim::} operators (e.g. {@code prim::min}, {@code prim::dtype}) are open: any name
- * in those namespaces is accepted, to be checked against its operator schema.
+ * in those namespaces parses, and verifies when one of PyTorch's schemas of that name accepts the op's operand
+ * and result types ({@link SchemaVerifier}). An operator with no schema is an error ("unknown operator") in
+ * {@link #INSTANCE}, and passes unchecked in {@link #ALLOWING_UNREGISTERED}.
  */
 public final class TorchDialect implements Dialect {
-    public static final TorchDialect INSTANCE = new TorchDialect();
+    /** The dialect; an operator without a schema fails verification. */
+    public static final TorchDialect INSTANCE = new TorchDialect(false);
+    /** The dialect for graphs that may hold operators PyTorch does not register: those pass unchecked. */
+    public static final TorchDialect ALLOWING_UNREGISTERED = new TorchDialect(true);
 
-    /** Namespaces whose operators come from PyTorch's operator registry. */
-    public static final List<String> OPERATOR_NAMESPACES =
-            List.of("aten", "prim", "quantized", "profiler", "cuda", "torchvision", "_caffe2", "_quantized");
+    /**
+     * Namespaces whose operators come from PyTorch's operator registry: every namespace of the schema resource
+     * ({@link kiln.dialects.torch.schema.OperatorRegistry}), and a few whose operators come from libraries
+     * PyTorch loads on demand (torchvision).
+     */
+    public static final List<String> OPERATOR_NAMESPACES = List.of("aten", "prim", "prims", "quantized",
+            "_quantized", "quantization", "profiler", "cuda", "torchvision", "_caffe2", "mkldnn", "mkldnn_prepacked",
+            "mkl", "onednn", "sparse", "c10d", "_c10d_functional", "_c10d_functional_autograd", "symm_mem",
+            "_dtensor", "static_runtime", "inductor", "inductor_prims", "debugprims", "rngprims", "onnx", "export",
+            "_native", "_test", "debug_mode_ops");
 
     public static final OpDef CONSTANT = OpDef.define("prim::Constant")
             .summary("a compile-time constant; no attributes means None")
@@ -149,14 +162,37 @@ public final class TorchDialect implements Dialect {
         OPS = List.copyOf(all);
     }
 
-    private final Map<String, OpDef> openOps = new ConcurrentHashMap<>();
+    private static final Map<String, OpDef> UNREGISTERED_OPS = new ConcurrentHashMap<>();
 
-    private TorchDialect() {
+    private final Map<String, OpDef> openOps = new ConcurrentHashMap<>();
+    private final boolean allowUnregistered;
+
+    private TorchDialect(boolean allowUnregistered) {
+        this.allowUnregistered = allowUnregistered;
     }
 
-    /** A registry holding just this dialect. */
+    /** A registry holding just this dialect ({@link #INSTANCE}). */
     public static DialectRegistry registry() {
-        return new DialectRegistry(INSTANCE);
+        return registry(false);
+    }
+
+    /** A registry holding just this dialect, {@link #ALLOWING_UNREGISTERED} operators or not. */
+    public static DialectRegistry registry(boolean allowUnregistered) {
+        return new DialectRegistry(allowUnregistered ? ALLOWING_UNREGISTERED : INSTANCE);
+    }
+
+    /** Whether operators PyTorch has no schema for pass verification. */
+    public boolean allowsUnregistered() {
+        return allowUnregistered;
+    }
+
+    /**
+     * The declaration given to an op that no dialect knows when unregistered ops are allowed: any operands,
+     * results and attributes, no checks.
+     */
+    static OpDef unregisteredOp(String opName) {
+        return UNREGISTERED_OPS.computeIfAbsent(opName, n -> OpDef.define(n)
+                .summary("an op no registered dialect declares, accepted unchecked").openAttributes().build());
     }
 
     @Override
@@ -181,7 +217,8 @@ public final class TorchDialect implements Dialect {
             return Optional.empty();
         }
         return Optional.of(openOps.computeIfAbsent(opName, n -> OpDef.define(n)
-                .summary("an operator checked against its schema").openAttributes().build()));
+                .summary("an operator checked against its schemas").openAttributes()
+                .verifier(SchemaVerifier.standard(allowUnregistered)).build()));
     }
 
     private static OpDef pure(String name, Arity operands, Arity results) {

@@ -43,6 +43,7 @@ public final class Subtyping {
             case DictType d -> base(lhs, rhs);
             case RRefType r -> base(lhs, rhs);
             case InterfaceType i -> base(lhs, rhs);
+            case TypeVar v -> base(lhs, rhs);
         };
     }
 

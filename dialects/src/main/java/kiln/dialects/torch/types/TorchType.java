@@ -22,7 +22,7 @@ import kiln.dialects.ir.Type;
  * {@code unifyTypes}.
  */
 public sealed interface TorchType extends Type
-        permits TensorType, LeafType, SingleElementType, DictType, TupleType, UnionType, NominalType {
+        permits TensorType, LeafType, SingleElementType, DictType, TupleType, UnionType, NominalType, TypeVar {
 
     /** c10's type kind, which also orders the members of a union. */
     TypeKind kind();

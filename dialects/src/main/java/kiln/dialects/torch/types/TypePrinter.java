@@ -48,6 +48,7 @@ public final class TypePrinter {
             case ClassType c -> c.qualifiedName();
             case InterfaceType i -> "InterfaceType<" + i.baseName() + ">";
             case EnumType e -> "Enum<" + e.qualifiedName() + ">";
+            case TypeVar v -> v.name();
         };
     }
 
@@ -67,6 +68,7 @@ public final class TypePrinter {
             case InterfaceType i -> i.qualifiedName();
             case EnumType e -> e.qualifiedName();
             case TensorType t -> str(t);
+            case TypeVar v -> v.name();
         };
     }
 

@@ -71,7 +71,7 @@ public final class TypeUnifier {
     }
 
     /** c10's {@code createWithContained}: the same kind of type over new contained types. */
-    static TorchType withContained(TorchType type, List<TorchType> contained) {
+    public static TorchType withContained(TorchType type, List<TorchType> contained) {
         return switch (type) {
             case ListType l -> new ListType(contained.getFirst());
             case DictType d -> new DictType(contained.get(0), contained.get(1));

@@ -119,4 +119,18 @@ class TypePrinterTest {
         prints(new EnumType("__torch__.m.Color"), "Enum<__torch__.m.Color>", "Enum<__torch__.m.Color>",
                 "__torch__.m.Color");
     }
+
+    @Test
+    void typeVariables() {
+        TypeVar t = new TypeVar("t");
+        prints(t, "t", "t", "t");
+        prints(new ListType(t), "t[]", "t[]", "List[t]");
+        prints(new OptionalType(t), "t?", "t?", "Optional[t]");
+        prints(new DictType(LeafType.STR, new TypeVar("tVal")), "Dict(str, tVal)", "Dict(str, tVal)",
+                "Dict[str, tVal]");
+        assertEquals(TypeKind.VarType, t.kind());
+        assertEquals(true, t.isSubtypeOf(new TypeVar("t")));
+        assertEquals(false, t.isSubtypeOf(new TypeVar("t1")));
+        assertEquals(true, t.isSubtypeOf(LeafType.ANY));
+    }
 }
