@@ -66,6 +66,9 @@ final class Attributes {
                 return new Sugared.Simple(f.exprs.callBuiltin(prop, List.of(v), Map.of(), where));
             }
         }
+        if (name.equals("tolist") && t.isSubtypeOf(TensorType.TENSOR)) {
+            return new Sugared.Builtin("prim::tolist", v);
+        }
         return new Sugared.Builtin("aten::" + name, v);
     }
 

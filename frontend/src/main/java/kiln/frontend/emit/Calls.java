@@ -49,6 +49,7 @@ final class Calls {
             kw.put(k.name().name(), exprs.emitValue(k.value(), null));
         }
         return switch (callee) {
+            case Sugared.Builtin b when b.opName().equals("prim::tolist") -> toList(b.self(), hint, where);
             case Sugared.Builtin b -> {
                 List<Value> all = new ArrayList<>();
                 if (b.self() != null) {
@@ -66,6 +67,27 @@ final class Calls {
             }
             default -> throw new CompileError(where, "this value is not callable");
         };
+    }
+
+    /** {@code t.tolist()} under an annotation: {@code prim::tolist(t, dims, elementKind)} (ir_emitter's emitToList). */
+    private Sugared toList(Value tensor, TorchType hint, SourceRange where) {
+        if (hint == null) {
+            throw new CompileError(where, "Expected type hint for result of tolist()");
+        }
+        int dims = 0;
+        TorchType elem = hint;
+        while (elem instanceof kiln.dialects.torch.types.ListType l) {
+            dims++;
+            elem = l.elementType();
+        }
+        int kind = elem == LeafType.INT ? 0 : elem == LeafType.FLOAT ? 1 : elem == LeafType.BOOL ? 2 : -1;
+        if (dims == 0 || kind < 0) {
+            throw new CompileError(where, "Output annotation element type for tolist() must be int, float or bool, "
+                    + "in nested lists; got " + hint.annotationString());
+        }
+        Operation op = f.insert(f.compiler.registryDef("prim::tolist"), List.of(tensor, exprs.constantInt(dims, where),
+                exprs.constantInt(kind, where)), List.of(hint), Map.of(), where);
+        return new Sugared.Simple(op.result(0));
     }
 
     private CallMatcher.Emit emitter(SourceRange where) {
@@ -217,6 +239,11 @@ final class Calls {
             case "fork", "wait", "interface" -> throw new CompileError(where, name + "() is not supported yet");
             default -> {
             }
+        }
+        if (name.startsWith("new:")) {
+            ScriptClass cls = f.compiler.unit().classNamed(name.substring(4)).orElseThrow();
+            return new Sugared.Simple(f.insert(TorchDialect.CREATE_OBJECT, List.of(), List.of(cls.type()), Map.of(),
+                    where).result(0));
         }
         if (name.startsWith("exception:")) {
             throw new CompileError(where, "exceptions can only be raised");

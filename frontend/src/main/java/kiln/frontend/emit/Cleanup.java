@@ -26,8 +26,25 @@ final class Cleanup {
 
     static void run(Graph g, kiln.dialects.torch.schema.OperatorRegistry operators) {
         lowerSimpleTuples(g.block());
+        PassContext context = new PassContext(TorchDialect.registry());
+        new kiln.lowering.torch.ConstantPropagationPass().run(g.region(), context);
+        // the exit transforms always leave constant conditions behind, so PyTorch's constant propagation always
+        // changes something here and runs dead code elimination after it
         eliminateDeadCode(g.block(), operators);
-        new ConstantPoolingPass().run(g.region(), new PassContext(TorchDialect.registry()));
+        new ConstantPoolingPass().run(g.region(), context);
+    }
+
+    /**
+     * What PyTorch does to a callee before inlining it (GraphFunction::optimized_graph, preoptimizeGraph) and
+     * at the end of compilation: constant propagation on immutable types (followed, when it changed anything, by
+     * dead code removal, as PyTorch's does), then constant pooling.
+     */
+    static void optimize(Graph g, kiln.dialects.torch.schema.OperatorRegistry operators) {
+        PassContext context = new PassContext(TorchDialect.registry());
+        if (new kiln.lowering.torch.ConstantPropagationPass().run(g.region(), context)) {
+            eliminateDeadCode(g.block(), operators);
+        }
+        new ConstantPoolingPass().run(g.region(), context);
     }
 
     /** {@code TupleUnpack(TupleConstruct(xs))} is {@code xs}; {@code TupleIndex(TupleConstruct(xs), i)} is {@code xs[i]}. */

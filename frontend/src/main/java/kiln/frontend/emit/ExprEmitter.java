@@ -129,6 +129,7 @@ final class ExprEmitter {
         return switch (base) {
             case Sugared.Namespace ns -> Globals.member(ns.path(), name, f, where);
             case Sugared.Simple s -> Attributes.of(f, s.value(), name, where);
+            case Sugared.ClassRef c when name.equals("__new__") -> new Sugared.Special("new:" + c.cls().name());
             case Sugared.ClassRef c -> throw new CompileError(where, "class attribute '" + name + "' is not supported");
             default -> throw new CompileError(where, "'" + describe(base) + "' has no attribute '" + name + "'");
         };

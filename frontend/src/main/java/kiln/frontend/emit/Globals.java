@@ -29,6 +29,11 @@ final class Globals {
             default -> {
             }
         }
+        if (name.equals("inf") || name.equals("nan")) {
+            // serialized code writes float infinities and NaNs as bare names
+            return new Sugared.Simple(f.exprs.constant(LeafType.FLOAT,
+                    new FloatAttr(name.equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN), where));
+        }
         if (SPECIALS.contains(name)) {
             return new Sugared.Special(name);
         }

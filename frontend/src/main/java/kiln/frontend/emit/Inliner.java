@@ -108,6 +108,7 @@ final class Inliner {
         recordCopies(original.region(), mapping);
         g = Graph.of(copyRegion);
         inlineCalls(g.block(), depth + 1);
+        Cleanup.optimize(g, compiler.operators());
         inlinedCallees.put(key, g);
         return g;
     }

@@ -9,5 +9,7 @@ public final class TorchPasses implements PassProvider {
     public void register(PassRegistry registry) {
         registry.register(ConstantPoolingPass.NAME, new ConstantPoolingPass().summary(),
                 options -> new ConstantPoolingPass());
+        registry.register(ConstantPropagationPass.NAME, new ConstantPropagationPass().summary(),
+                options -> new ConstantPropagationPass());
     }
 }
