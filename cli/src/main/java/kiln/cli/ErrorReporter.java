@@ -17,6 +17,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         err.println("lower: " + message(ex));
         boolean verbose = parsed.hasMatchedOption("--verbose")
                 || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+        if (ex instanceof kiln.frontend.emit.CompileError ce && ce.range() != null) {
+            err.println("  " + ce.range().highlight().replace("\n", "\n  "));
+        }
+        if (ex instanceof kiln.frontend.script.ScriptSyntaxError se) {
+            err.println("  " + se.range().highlight().replace("\n", "\n  "));
+        }
         if (verbose) {
             if (ex instanceof GraphParseException g && g.sourceLine() != null) {
                 err.println("  " + g.sourceLine());
@@ -29,6 +35,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     static String message(Throwable ex) {
+        if (ex instanceof kiln.frontend.emit.CompileError ce) {
+            return ce.oneLine();
+        }
+        if (ex instanceof kiln.frontend.script.ScriptSyntaxError se) {
+            return se.oneLine();
+        }
         if (ex instanceof NoSuchFileException nsf) {
             return nsf.getFile() + ": no such file";
         }

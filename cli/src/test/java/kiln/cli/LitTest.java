@@ -33,7 +33,7 @@ class LitTest {
         assertTrue(Files.isDirectory(ROOT), "lit test folder " + ROOT.toAbsolutePath());
         List<Path> files;
         try (Stream<Path> s = Files.walk(ROOT)) {
-            files = s.filter(p -> p.toString().endsWith(".kir")).sorted().toList();
+            files = s.filter(p -> p.toString().endsWith(".kir") || p.toString().endsWith(".py")).sorted().toList();
         }
         assertFalse(files.isEmpty(), "no .kir tests found under " + ROOT);
         return files.stream().map(f -> DynamicTest.dynamicTest(ROOT.relativize(f).toString(), () -> runFile(f)));

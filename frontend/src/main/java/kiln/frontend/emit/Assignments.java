@@ -54,6 +54,12 @@ final class Assignments {
         }
         ScriptClass cls = f.compiler.unit().classNamed(ct.qualifiedName()).orElse(null);
         Type declared = cls == null ? null : cls.attributes().get(name);
+        if (declared == null && cls != null && !cls.isModule() && f.def.name().name().equals("__init__")
+                && isSelf(obj)) {
+            // a user class's attributes are the ones its __init__ assigns, with the types assigned
+            cls.declareAttribute(name, (TorchType) v.type());
+            declared = v.type();
+        }
         if (declared == null) {
             throw new CompileError(where, "class '" + ct.qualifiedName() + "' has no attribute '" + name + "'");
         }
@@ -63,6 +69,16 @@ final class Assignments {
                     + ((TorchType) v.type()).annotationString());
         }
         f.insert(TorchDialect.SET_ATTR, List.of(obj, v), List.of(), Map.of("name", new StringAttr(name)), where);
+    }
+
+    /** Whether {@code v} is the method's {@code self} (its first input, read through a load in frontend form). */
+    private boolean isSelf(Value v) {
+        if (v == f.graph.inputs().getFirst()) {
+            return true;
+        }
+        Operation def = v.definingOp();
+        return def != null && def.def() == TorchDialect.LOAD
+                && def.attribute("name", StringAttr.class).value().equals(f.def.params().getFirst().name().name());
     }
 
     private void unpack(List<Expr> targets, Sugared value, SourceRange where) {

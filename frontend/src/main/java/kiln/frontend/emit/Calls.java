@@ -236,7 +236,13 @@ final class Calls {
                 return exprs.attribute(obj, attr.value(), where);
             }
             case "range", "enumerate", "zip" -> throw new CompileError(where, name + "() is only supported in for loops");
-            case "fork", "wait", "interface" -> throw new CompileError(where, name + "() is not supported yet");
+            case "fork" -> {
+                return fork(args, keywords, where);
+            }
+            case "wait" -> {
+                return call(new Sugared.Builtin("aten::wait", null), args, keywords, where);
+            }
+            case "interface" -> throw new CompileError(where, name + "() is not supported yet");
             default -> {
             }
         }
@@ -263,6 +269,33 @@ final class Calls {
             default -> "aten::" + name;
         };
         return call(new Sugared.Builtin(op, null), args, keywords, where);
+    }
+
+    /**
+     * {@code fork(closure)}: a {@code prim::fork} whose subgraph is the closure's body, taking the values it
+     * captures as inputs (after lifting, as PyTorch's inlineForkedClosures leaves it).
+     */
+    private Sugared fork(List<Expr> args, List<Keyword> keywords, SourceRange where) {
+        if (args.size() != 1 || !keywords.isEmpty()) {
+            throw new CompileError(where, "fork() of a function with arguments is not supported yet; "
+                    + "fork a nested function without parameters");
+        }
+        Sugared target = exprs.emit(args.getFirst(), null);
+        if (!(target instanceof Sugared.Closure closure)) {
+            throw new CompileError(where, "fork() expects a nested function");
+        }
+        FunctionEmitter body = new FunctionEmitter(f.compiler, closure.def(), null, f);
+        kiln.dialects.torch.Graph sub = body.emit();
+        kiln.frontend.ssa.ConvertToSsa.run(sub);
+        Cleanup.run(sub, f.compiler.operators());
+        TorchType result = (TorchType) sub.outputs().getFirst().type();
+        kiln.dialects.ir.OpDef forkDef = kiln.dialects.torch.TorchDialect.SUBGRAPH_OPS.stream()
+                .filter(d -> d.name().equals("prim::fork")).findFirst().orElseThrow();
+        Operation fork = Operation.create(forkDef, body.captured, List.of(new kiln.dialects.torch.types.FutureType(
+                result)), Map.of(), 1, f.loc(where));
+        f.block.insertBefore(fork, kiln.dialects.torch.BlockOutputs.returnOp(f.block));
+        sub.region().cloneInto(fork.region(0), new kiln.dialects.ir.IRMapping());
+        return new Sugared.Simple(fork.result(0));
     }
 
     private static void expectArgs(String name, List<Expr> args, int n, SourceRange where) {

@@ -40,8 +40,19 @@ final class FunctionEmitter {
     Environment env = new Environment(null);
     /** Compile-time values bound to names ({@code _0 = __torch__.m.f}), per environment frame. */
     final Map<Environment, Map<String, Sugared>> sugaredNames = new HashMap<>();
+    /** For a closure: the enclosing function, whose variables become inputs of this graph when read. */
+    private final FunctionEmitter enclosing;
+    /** The enclosing function's values this closure captured, in order of first use. */
+    final List<Value> captured = new ArrayList<>();
+    private final Map<String, Value> capturedByName = new HashMap<>();
 
     FunctionEmitter(ScriptCompiler compiler, Stmt.FunctionDef def, ScriptClass self) {
+        this(compiler, def, self, null);
+    }
+
+    /** An emitter for {@code def}, a closure of {@code enclosing} when that is not null. */
+    FunctionEmitter(ScriptCompiler compiler, Stmt.FunctionDef def, ScriptClass self, FunctionEmitter enclosing) {
+        this.enclosing = enclosing;
         this.compiler = compiler;
         this.def = def;
         this.self = self;
@@ -143,7 +154,7 @@ final class FunctionEmitter {
             if (why != null) {
                 throw new CompileError(where, why);
             }
-            return Optional.empty();
+            return enclosing == null ? Optional.empty() : capture(name, where);
         }
         Operation load = insert(TorchDialect.LOAD, List.of(), List.of(t), Map.of("name", new StringAttr(name)),
                 where);
@@ -154,6 +165,22 @@ final class FunctionEmitter {
     /** Whether {@code name} is a local variable or binding (so that it shadows builtins like range). */
     Optional<Type> lookupLocalOnly(String name) {
         return Optional.ofNullable(env.lookup(name));
+    }
+
+    /** Reads {@code name} from the enclosing function: its value becomes an input of this closure's graph. */
+    private Optional<Sugared> capture(String name, SourceRange where) {
+        Value known = capturedByName.get(name);
+        if (known != null) {
+            return Optional.of(new Sugared.Simple(known));
+        }
+        Optional<Sugared> outer = enclosing.lookup(name, where);
+        if (outer.isEmpty() || !(outer.get() instanceof Sugared.Simple s)) {
+            return outer;
+        }
+        Value input = graph.addInput(s.value().type(), name);
+        captured.add(s.value());
+        capturedByName.put(name, input);
+        return Optional.of(new Sugared.Simple(input));
     }
 
     // ---- statements
@@ -228,10 +255,22 @@ final class FunctionEmitter {
             case Stmt.ImportFrom i -> { }
             case Stmt.Delete d -> new Assignments(this).delete(d);
             case Stmt.With w -> throw new CompileError(w.range(), "'with' statements are not supported yet");
-            case Stmt.FunctionDef f -> throw new CompileError(f.range(), "nested functions are not supported");
+            case Stmt.FunctionDef fn -> {
+                if (!fn.params().isEmpty()) {
+                    throw new CompileError(fn.range(), "nested functions with parameters are not supported");
+                }
+                bindSugared(fn.name().name(), new Sugared.Closure(fn));
+            }
             case Stmt.ClassDef c -> throw new CompileError(c.range(), "nested classes are not supported");
             default -> throw new CompileError(s.range(), "unsupported statement");
         }
+    }
+
+    private static Type unifyOrNull(Type a, Type b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        return TypeUnifier.unify((TorchType) a, (TorchType) b).orElse(null);
     }
 
     /** Merges the frames of an if's two branches back into the current one, as TorchScript's environment does. */
@@ -268,6 +307,18 @@ final class FunctionEmitter {
                 env.markUndefined(n, "Type mismatch: " + n + " is set to type "
                         + ((TorchType) thenType).annotationString() + " in the true branch and type "
                         + ((TorchType) elseType).annotationString() + " in the false branch");
+                continue;
+            }
+            // The SSA conversion merges the branches' stores without knowing that one branch exits; where that
+            // gives a wider type than the branch that continues, refine it after the if, as TorchScript does.
+            Type merged = unifyOrNull(t != null ? t : outer, e != null ? e : outer);
+            if (merged != null && !merged.equals(u.get()) && u.get().isSubtypeOf(merged)) {
+                Operation load = insert(TorchDialect.LOAD, List.of(), List.of(merged),
+                        Map.of("name", new StringAttr(n)), null);
+                Operation cast = insert(TorchDialect.UNCHECKED_CAST, List.of(load.result(0)), List.of(u.get()),
+                        Map.of(), null);
+                env.define(n, u.get());
+                store(n, cast.result(0), null);
             } else {
                 env.define(n, u.get());
             }

@@ -52,9 +52,11 @@ final class Inliner {
 
     private void inlineCalls(Block block, int depth) {
         for (Operation op : block.opsSnapshot()) {
-            for (Region r : op.regions()) {
-                for (Block b : r.blocks()) {
-                    inlineCalls(b, depth);
+            if (!op.has(kiln.dialects.ir.Trait.SUBGRAPH)) {
+                for (Region r : op.regions()) {
+                    for (Block b : r.blocks()) {
+                        inlineCalls(b, depth);
+                    }
                 }
             }
             Graph callee = null;

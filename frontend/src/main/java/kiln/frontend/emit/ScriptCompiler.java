@@ -90,6 +90,9 @@ public final class ScriptCompiler {
 
     /** The graph of method {@code name} of class {@code cls} (its first input is {@code self}). */
     public Graph method(ScriptClass cls, String name) {
+        if (!cls.isModule() && !name.equals("__init__") && cls.methods().containsKey("__init__")) {
+            method(cls, "__init__"); // declares the attributes the other methods read
+        }
         Stmt.FunctionDef def = cls.methods().get(name);
         if (def == null) {
             throw new IllegalArgumentException("class " + cls.name() + " has no method '" + name + "'");

@@ -38,6 +38,10 @@ sealed interface Sugared {
     record Special(String name) implements Sugared {
     }
 
+    /** A nested function without parameters, as serialized code writes the body of {@code fork}. */
+    record Closure(kiln.frontend.script.Stmt.FunctionDef def) implements Sugared {
+    }
+
     /** Several compile-time values, e.g. the elements of a tuple of modules. */
     record Tuple(List<Sugared> elements) implements Sugared {
     }

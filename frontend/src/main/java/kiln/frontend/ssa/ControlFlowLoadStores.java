@@ -28,7 +28,8 @@ final class ControlFlowLoadStores {
 
     private MiniEnvironment<Type> addControlFlowLoadStores(Block block) {
         env = new MiniEnvironment<>(block, env);
-        for (Operation n : block.opsSnapshot()) {
+        // walk the live list: the stores inserted after an if or loop must be seen by the enclosing frame
+        for (Operation n = block.firstOp(); n != null; n = n.nextOp()) {
             if (n.def() == TorchDialect.IF) {
                 addIfLoadStores(n);
             } else if (n.def() == TorchDialect.LOOP) {

@@ -31,7 +31,6 @@ class ArchiveCompileTest {
 
     /** Models whose inlined forward differs from the fixture, and why. */
     static final Map<String, String> SHAPE_EXCEPTIONS = Map.of(
-            "fork_join", "torch.jit.fork of a nested function (closures and prim::fork subgraphs) is not compiled yet",
             "resnet18", BATCH_NORM_CHECK,
             "resnet_small", BATCH_NORM_CHECK,
             "mobilenet_v3_small", BATCH_NORM_CHECK);
