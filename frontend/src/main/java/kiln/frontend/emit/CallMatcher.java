@@ -54,6 +54,9 @@ final class CallMatcher {
 
         record Implicit(Value v, String op, TorchType type) implements Plan {
         }
+
+        record VarargsList(List<Value> values, TorchType elementType) implements Plan {
+        }
     }
 
     /** A successful match: the inputs to pass, and the result types. */
@@ -115,7 +118,8 @@ final class CallMatcher {
         List<Argument> formals = s.arguments();
         Map<String, Value> kw = new LinkedHashMap<>(kwargs);
         long positionalFormals = formals.stream().filter(a -> !a.kwargOnly()).count();
-        if (args.size() > positionalFormals && !s.isVararg()) {
+        int varargsAt = conversions ? varargsListIndex(s, args) : -1;
+        if (args.size() > positionalFormals && !s.isVararg() && varargsAt < 0) {
             why[0] = "expected at most " + positionalFormals + " positional argument(s) but found " + args.size();
             return null;
         }
@@ -124,6 +128,16 @@ final class CallMatcher {
         for (int i = 0; i < formals.size(); i++) {
             Argument f = formals.get(i);
             Value v;
+            if (i == varargsAt) {
+                TorchType elem = ((ListType) f.type()).elementType();
+                List<Value> rest = args.subList(i, args.size());
+                if (rest.stream().anyMatch(x -> !x.type().isSubtypeOf(elem))) {
+                    why[0] = "the remaining arguments are not all of type '" + elem.annotationString() + "'";
+                    return null;
+                }
+                plans.add(new Plan.VarargsList(List.copyOf(rest), elem));
+                continue;
+            }
             if (i < args.size() && !f.kwargOnly()) {
                 v = args.get(i);
                 if (kw.containsKey(f.name())) {
@@ -147,7 +161,7 @@ final class CallMatcher {
             }
             plans.add(p);
         }
-        if (s.isVararg()) {
+        if (s.isVararg() && varargsAt < 0) {
             for (int i = (int) positionalFormals; i < args.size(); i++) {
                 plans.add(new Plan.Direct(args.get(i)));
             }
@@ -166,6 +180,27 @@ final class CallMatcher {
             returns.add(t.get());
         }
         return new Candidate(s, plans, returns);
+    }
+
+    /**
+     * Where the remaining positional arguments may be packed into the schema's last positional list argument
+     * ({@code torch.meshgrid(x, y)} for {@code Tensor[] tensors}), as TorchScript's varargsCanBeUsedAsList allows;
+     * -1 when not.
+     */
+    private static int varargsListIndex(FunctionSchema s, List<Value> args) {
+        List<Argument> formals = s.arguments();
+        for (int i = 0; i < formals.size() && i < args.size(); i++) {
+            Argument f = formals.get(i);
+            if (f.kwargOnly()) {
+                return -1;
+            }
+            boolean last = i + 1 == formals.size() || formals.get(i + 1).kwargOnly();
+            if (last && f.type() instanceof ListType l && f.size().isEmpty() && !TypeVars.hasVars(l)
+                    && !(args.get(i).type() instanceof ListType) && !(args.get(i).type() instanceof TupleType)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Plan convert(Argument f, Value v, boolean conversions, Map<String, TorchType> env) {
@@ -227,6 +262,7 @@ final class CallMatcher {
             case Plan.IntBroadcast b -> emit.list((TorchType) b.v().type(), java.util.Collections.nCopies(b.n(), b.v()));
             case Plan.TupleToList t -> emit.list(t.elementType(), emit.unpackTuple(t.v()));
             case Plan.Implicit i -> emit.op(i.op(), List.of(i.v()), i.type());
+            case Plan.VarargsList l -> emit.list(l.elementType(), l.values());
         };
     }
 }

@@ -13,8 +13,9 @@ import kiln.lowering.PassContext;
 import kiln.lowering.torch.ConstantPoolingPass;
 
 /**
- * The clean-up TorchScript runs on every freshly compiled graph (ir_emitter.cpp, runCleanupPasses): tuples
- * built only to be taken apart again are lowered away, dead pure ops are removed, and constants are pooled.
+ * The clean-up TorchScript runs on every freshly compiled graph (ir_emitter.cpp: NormalizeOps, then
+ * runCleanupPasses): operator aliases are normalized, tuples built only to be taken apart again are lowered away,
+ * constants are propagated, dead code is removed, and constants are pooled.
  */
 final class Cleanup {
     private Cleanup() {
@@ -25,8 +26,9 @@ final class Cleanup {
             "prim::CallMethod", "prim::Enter", "prim::Exit");
 
     static void run(Graph g, kiln.dialects.torch.schema.OperatorRegistry operators) {
-        lowerSimpleTuples(g.block());
         PassContext context = new PassContext(TorchDialect.registry());
+        new kiln.lowering.torch.NormalizeOpsPass(TorchDialect.registry()).run(g.region(), context);
+        lowerSimpleTuples(g.block());
         new kiln.lowering.torch.ConstantPropagationPass().run(g.region(), context);
         // the exit transforms always leave constant conditions behind, so PyTorch's constant propagation always
         // changes something here and runs dead code elimination after it

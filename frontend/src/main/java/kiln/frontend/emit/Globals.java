@@ -58,6 +58,19 @@ final class Globals {
         return Optional.empty();
     }
 
+    /**
+     * {@code torch.X} / {@code torch.nn.functional.X} as TorchScript resolves it: the operator it is a builtin for;
+     * a Python function PyTorch compiles from source is reported as such (Kiln does not bundle those sources).
+     */
+    private static Sugared tableEntry(String full, String name, SourceRange where) {
+        String entry = PythonBuiltins.lookup(full).orElse("aten::" + name);
+        if (entry.equals(PythonBuiltins.PYTHON)) {
+            throw new CompileError(where, full + " is a Python function in PyTorch, compiled from its source; "
+                    + "Kiln has no TorchScript definition of it yet");
+        }
+        return new Sugared.Builtin(entry, null);
+    }
+
     static Sugared member(String path, String name, FunctionEmitter f, SourceRange where) {
         String full = path + "." + name;
         if (path.startsWith("__torch__")) {
@@ -94,7 +107,7 @@ final class Globals {
                 case "nn", "jit", "_C", "functional", "linalg", "fft", "special", "autograd", "testing", "cuda" ->
                         new Sugared.Namespace(full);
                 case "Tensor" -> new Sugared.Namespace(full);
-                default -> new Sugared.Builtin("aten::" + name, null);
+                default -> tableEntry(full, name, where);
             };
         }
         if (path.equals("torch.jit")) {
@@ -113,17 +126,22 @@ final class Globals {
             if (script.isPresent()) {
                 return script.get();
             }
-            if (!f.compiler.operators().overloads("aten::" + name).isEmpty()) {
-                return new Sugared.Builtin("aten::" + name, null);
+            Optional<String> known = PythonBuiltins.lookup(full);
+            if (known.isPresent()) {
+                return tableEntry(full, name, where);
             }
+            // torch.linalg.det is torch._C._linalg.linalg_det, and so on: the submodule's prefix comes first
             String prefixed = switch (path) {
                 case "torch.linalg" -> "aten::linalg_" + name;
                 case "torch.fft" -> "aten::fft_" + name;
                 case "torch.special" -> "aten::special_" + name;
                 default -> null;
             };
-            if (prefixed != null) {
+            if (prefixed != null && !f.compiler.operators().overloads(prefixed).isEmpty()) {
                 return new Sugared.Builtin(prefixed, null);
+            }
+            if (!f.compiler.operators().overloads("aten::" + name).isEmpty()) {
+                return new Sugared.Builtin("aten::" + name, null);
             }
             return new Sugared.Namespace(full);
         }

@@ -11,5 +11,7 @@ public final class TorchPasses implements PassProvider {
                 options -> new ConstantPoolingPass());
         registry.register(ConstantPropagationPass.NAME, new ConstantPropagationPass().summary(),
                 options -> new ConstantPropagationPass());
+        registry.register(NormalizeOpsPass.NAME, "replace operator aliases by their canonical operator",
+                options -> new NormalizeOpsPass(kiln.dialects.torch.TorchDialect.registry()));
     }
 }
