@@ -62,13 +62,16 @@ final class Globals {
      * {@code torch.X} / {@code torch.nn.functional.X} as TorchScript resolves it: the operator it is a builtin for;
      * a Python function PyTorch compiles from source is reported as such (Kiln does not bundle those sources).
      */
-    private static Sugared tableEntry(String full, String name, SourceRange where) {
+    private static Sugared tableEntry(String full, String name, FunctionEmitter f, SourceRange where) {
         String entry = PythonBuiltins.lookup(full).orElse("aten::" + name);
-        if (entry.equals(PythonBuiltins.PYTHON)) {
-            throw new CompileError(where, full + " is a Python function in PyTorch, compiled from its source; "
-                    + "Kiln has no TorchScript definition of it yet");
+        if (!entry.equals(PythonBuiltins.PYTHON)) {
+            return new Sugared.Builtin(entry, null);
         }
-        return new Sugared.Builtin(entry, null);
+        // compiled from source: the unit's own definition, or Kiln's standard library's
+        String module = full.equals("torch." + name) ? "__torch__.torch.functional." + name : "__torch__." + full;
+        return qualified(module, f).orElseThrow(() -> new CompileError(where, full
+                + " is a Python function in PyTorch, compiled from its source; Kiln has no TorchScript definition "
+                + "of it yet"));
     }
 
     static Sugared member(String path, String name, FunctionEmitter f, SourceRange where) {
@@ -107,7 +110,7 @@ final class Globals {
                 case "nn", "jit", "_C", "functional", "linalg", "fft", "special", "autograd", "testing", "cuda" ->
                         new Sugared.Namespace(full);
                 case "Tensor" -> new Sugared.Namespace(full);
-                default -> tableEntry(full, name, where);
+                default -> tableEntry(full, name, f, where);
             };
         }
         if (path.equals("torch.jit")) {
@@ -128,7 +131,7 @@ final class Globals {
             }
             Optional<String> known = PythonBuiltins.lookup(full);
             if (known.isPresent()) {
-                return tableEntry(full, name, where);
+                return tableEntry(full, name, f, where);
             }
             // torch.linalg.det is torch._C._linalg.linalg_det, and so on: the submodule's prefix comes first
             String prefixed = switch (path) {

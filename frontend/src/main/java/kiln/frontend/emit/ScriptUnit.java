@@ -40,7 +40,7 @@ public final class ScriptUnit {
         for (int i = 0; i < modules.size(); i++) {
             unit.define(modules.get(i), prefixes.get(i));
         }
-        return unit;
+        return unit.withStandardLibrary();
     }
 
     /** Reads one hand-written source file; its names are qualified by {@code prefix} (e.g. {@code __torch__}). */
@@ -49,7 +49,37 @@ public final class ScriptUnit {
         Module m = ScriptParser.parse(source, file);
         unit.declareClasses(m, prefix);
         unit.define(m, prefix);
-        return unit;
+        return unit.withStandardLibrary();
+    }
+
+    /** Kiln's own TorchScript definitions of PyTorch's Python functions, by module: resource path → prefix. */
+    static final Map<String, String> STDLIB = Map.of(
+            "/kiln/frontend/stdlib/torch/nn/functional.py", "__torch__.torch.nn.functional",
+            "/kiln/frontend/stdlib/torch/functional.py", "__torch__.torch.functional");
+
+    /**
+     * Adds Kiln's TorchScript definitions of PyTorch's Python functions ({@code torch.nn.functional.pad}, …) for
+     * every name this unit does not define itself (an archive carries the versions it was saved with).
+     */
+    private ScriptUnit withStandardLibrary() {
+        for (Map.Entry<String, String> e : STDLIB.entrySet()) {
+            String text;
+            try (var in = ScriptUnit.class.getResourceAsStream(e.getKey())) {
+                if (in == null) {
+                    continue;
+                }
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            Module m = ScriptParser.parse(text, "kiln-stdlib" + e.getKey());
+            for (Stmt s : m.body()) {
+                if (s instanceof Stmt.FunctionDef f) {
+                    functions.putIfAbsent(e.getValue() + "." + f.name().name(), f);
+                }
+            }
+        }
+        return this;
     }
 
     public Map<String, ScriptClass> classes() {
