@@ -32,8 +32,11 @@ public final class DoubleFormat {
         return formatG(d, PRECISION);
     }
 
-    /** C's {@code %.<precision>g} (without {@code #}), computed from the exact binary value. */
-    static String formatG(double d, int precision) {
+    /**
+     * C's {@code %.<precision>g} (without {@code #}) of a finite value, computed from the exact binary value;
+     * also fmt's {@code {:.<precision>g}}.
+     */
+    public static String formatG(double d, int precision) {
         if (d == 0) {
             return (1 / d < 0) ? "-0" : "0";
         }

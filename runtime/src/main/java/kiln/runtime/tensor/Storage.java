@@ -1,0 +1,76 @@
+package kiln.runtime.tensor;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
+import java.util.Objects;
+
+/**
+ * The bytes behind one or more tensors (c10's {@code StorageImpl}): a {@link MemorySegment} that every view of
+ * a tensor shares, so that writes through a view land in the base. Fresh storages are off-heap and 64-byte
+ * aligned; large ones come from the {@link BufferPool} and go back to it on {@link #release()} or when the
+ * storage becomes unreachable. A storage may also wrap an existing segment, heap arrays included, without
+ * copying.
+ */
+public final class Storage {
+    /** The alignment of fresh storages: a cache line, and what AVX-512 loads like. */
+    public static final long ALIGNMENT = 64;
+
+    private final MemorySegment segment;
+    private final Cleaner.Cleanable cleanable;
+
+    private Storage(MemorySegment segment, Cleaner cleaner, Runnable release) {
+        this.segment = segment;
+        this.cleanable = cleaner == null ? null : cleaner.register(this, release);
+    }
+
+    /**
+     * Fresh storage of {@code bytes} bytes, contents unspecified (as {@code torch.empty}): small ones from a
+     * GC-managed arena, large ones from {@link BufferPool#global()}.
+     */
+    public static Storage allocate(long bytes) {
+        return BufferPool.global().allocate(bytes);
+    }
+
+    /** Storage over a segment this storage does not own (a heap array, a mapped file, memory from native code). */
+    public static Storage wrap(MemorySegment segment) {
+        return new Storage(Objects.requireNonNull(segment, "segment"), null, null);
+    }
+
+    /** Storage from a GC-managed arena; zero-filled. */
+    static Storage allocateUnpooled(long bytes) {
+        return new Storage(Arena.ofAuto().allocate(Math.max(bytes, 0), ALIGNMENT), null, null);
+    }
+
+    /**
+     * Storage over a pooled buffer: {@code release} runs once, on {@link #release()} or after the storage
+     * becomes unreachable, and must not refer to the storage or its segment.
+     */
+    static Storage pooled(MemorySegment segment, Cleaner cleaner, Runnable release) {
+        return new Storage(segment, Objects.requireNonNull(cleaner), Objects.requireNonNull(release));
+    }
+
+    public MemorySegment segment() {
+        return segment;
+    }
+
+    public long byteSize() {
+        return segment.byteSize();
+    }
+
+    /** True when this storage came from the buffer pool and has not been released. */
+    public boolean isPooled() {
+        return cleanable != null && segment.scope().isAlive();
+    }
+
+    /**
+     * Hands a pooled buffer back now instead of when the storage becomes unreachable. Every tensor over this
+     * storage becomes unusable: its segment is closed, so a later access fails instead of reading memory that
+     * another tensor may own. Does nothing for storages that are not pooled, and nothing the second time.
+     */
+    public void release() {
+        if (cleanable != null) {
+            cleanable.clean();
+        }
+    }
+}

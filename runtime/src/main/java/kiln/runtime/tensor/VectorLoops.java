@@ -1,0 +1,128 @@
+package kiln.runtime.tensor;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API bodies for contiguous float32 and float64 rows: each does whole vectors and returns the count, and
+ * the caller finishes the tail with the scalar loop. Inputs with stride 0 are broadcast once. The operation is
+ * a switch over {@link VectorOp} written inside each loop body: a vector that crossed a call the JIT did not
+ * inline would be boxed, so the loops call nothing but the Vector API. Loaded only when
+ * {@link VectorSupport#AVAILABLE}.
+ */
+final class VectorLoops {
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    private VectorLoops() {
+    }
+
+    /** True when the output is contiguous and each input contiguous or broadcast. */
+    static boolean fits(long[] strides, long itemSize) {
+        if (strides[0] != itemSize) {
+            return false;
+        }
+        for (int k = 1; k < strides.length; k++) {
+            if (strides[k] != itemSize && strides[k] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static long unaryFloat(VectorOp op, MemorySegment[] seg, long[] off, long[] str, long n) {
+        int lanes = FLOATS.length();
+        long bound = n - n % lanes;
+        boolean broadcast = str[1] == 0;
+        FloatVector constant = broadcast ? FloatVector.broadcast(FLOATS, seg[1].get(ElementIO.F32, off[1])) : null;
+        for (long i = 0; i < bound; i += lanes) {
+            long b = i * Float.BYTES;
+            FloatVector x = broadcast ? constant : FloatVector.fromMemorySegment(FLOATS, seg[1], off[1] + b, ORDER);
+            FloatVector r = switch (op) {
+                case NEG -> x.neg();
+                case ABS -> x.abs();
+                case RELU -> x.blend(0f, x.compare(VectorOperators.LT, 0f));
+                case EXP -> x.lanewise(VectorOperators.EXP);
+                default -> throw new IllegalArgumentException("not a unary vector op: " + op);
+            };
+            r.intoMemorySegment(seg[0], off[0] + b, ORDER);
+        }
+        return bound;
+    }
+
+    static long binaryFloat(VectorOp op, float alpha, MemorySegment[] seg, long[] off, long[] str, long n) {
+        int lanes = FLOATS.length();
+        long bound = n - n % lanes;
+        boolean aConst = str[1] == 0;
+        boolean bConst = str[2] == 0;
+        FloatVector ca = aConst ? FloatVector.broadcast(FLOATS, seg[1].get(ElementIO.F32, off[1])) : null;
+        FloatVector cb = bConst ? FloatVector.broadcast(FLOATS, seg[2].get(ElementIO.F32, off[2])) : null;
+        FloatVector va = FloatVector.broadcast(FLOATS, alpha);
+        for (long i = 0; i < bound; i += lanes) {
+            long b = i * Float.BYTES;
+            FloatVector x = aConst ? ca : FloatVector.fromMemorySegment(FLOATS, seg[1], off[1] + b, ORDER);
+            FloatVector y = bConst ? cb : FloatVector.fromMemorySegment(FLOATS, seg[2], off[2] + b, ORDER);
+            FloatVector r = switch (op) {
+                case ADD -> x.add(y);
+                case ADD_SCALED -> y.fma(va, x);
+                case MUL -> x.mul(y);
+                case DIV -> x.div(y);
+                default -> throw new IllegalArgumentException("not a binary vector op: " + op);
+            };
+            r.intoMemorySegment(seg[0], off[0] + b, ORDER);
+        }
+        return bound;
+    }
+
+    static long unaryDouble(VectorOp op, MemorySegment[] seg, long[] off, long[] str, long n) {
+        int lanes = DOUBLES.length();
+        long bound = n - n % lanes;
+        boolean broadcast = str[1] == 0;
+        DoubleVector constant = broadcast ? DoubleVector.broadcast(DOUBLES, seg[1].get(ElementIO.F64, off[1]))
+                : null;
+        for (long i = 0; i < bound; i += lanes) {
+            long b = i * Double.BYTES;
+            DoubleVector x = broadcast ? constant
+                    : DoubleVector.fromMemorySegment(DOUBLES, seg[1], off[1] + b, ORDER);
+            DoubleVector r = switch (op) {
+                case NEG -> x.neg();
+                case ABS -> x.abs();
+                case RELU -> x.blend(0d, x.compare(VectorOperators.LT, 0d));
+                case EXP -> x.lanewise(VectorOperators.EXP);
+                default -> throw new IllegalArgumentException("not a unary vector op: " + op);
+            };
+            r.intoMemorySegment(seg[0], off[0] + b, ORDER);
+        }
+        return bound;
+    }
+
+    static long binaryDouble(VectorOp op, double alpha, MemorySegment[] seg, long[] off, long[] str, long n) {
+        int lanes = DOUBLES.length();
+        long bound = n - n % lanes;
+        boolean aConst = str[1] == 0;
+        boolean bConst = str[2] == 0;
+        DoubleVector ca = aConst ? DoubleVector.broadcast(DOUBLES, seg[1].get(ElementIO.F64, off[1])) : null;
+        DoubleVector cb = bConst ? DoubleVector.broadcast(DOUBLES, seg[2].get(ElementIO.F64, off[2])) : null;
+        DoubleVector va = DoubleVector.broadcast(DOUBLES, alpha);
+        for (long i = 0; i < bound; i += lanes) {
+            long b = i * Double.BYTES;
+            DoubleVector x = aConst ? ca : DoubleVector.fromMemorySegment(DOUBLES, seg[1], off[1] + b, ORDER);
+            DoubleVector y = bConst ? cb : DoubleVector.fromMemorySegment(DOUBLES, seg[2], off[2] + b, ORDER);
+            DoubleVector r = switch (op) {
+                case ADD -> x.add(y);
+                case ADD_SCALED -> y.fma(va, x);
+                case MUL -> x.mul(y);
+                case DIV -> x.div(y);
+                default -> throw new IllegalArgumentException("not a binary vector op: " + op);
+            };
+            r.intoMemorySegment(seg[0], off[0] + b, ORDER);
+        }
+        return bound;
+    }
+}
