@@ -5,23 +5,24 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Verifier;
 import kiln.dialects.torch.Graph;
-import kiln.dialects.torch.GraphParser;
 import kiln.dialects.torch.GraphPrinter;
+import kiln.dialects.torch.schema.OperatorRegistry;
+import kiln.frontend.emit.ScriptCompiler;
+import kiln.frontend.emit.ScriptUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code lower demo}: the bundled example, end to end as far as Kiln goes today — read a TorchScript graph
- * (a small MLP as PyTorch printed it), verify it, report what it holds and print it back.
+ * {@code lower demo}: the bundled example, end to end as far as Kiln goes today — compile a TorchScript program
+ * (no Python, no libtorch) to the torch dialect, verify it, and print each function as PyTorch would.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the bundled example end to end and show each step.")
+        description = "Compile the bundled TorchScript example and show each step.")
 final class DemoCommand implements Callable<Integer> {
-    static final String EXAMPLE = "demo/mlp.graph.txt";
+    static final String EXAMPLE = "demo/model.py";
 
     @Spec
     CommandSpec spec;
@@ -36,35 +37,33 @@ final class DemoCommand implements Callable<Integer> {
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        out.println("== 1. parse: " + EXAMPLE + " (TorchScript graph text, as torch.jit printed it)");
-        Graph g = GraphParser.parse(text, EXAMPLE);
-        int[] ops = {0};
-        g.region().walk(op -> ops[0]++);
-        out.printf("   %d inputs, %d ops (nested included), %d outputs%n", g.inputs().size(), ops[0],
-                g.outputs().size());
-        out.println("== 2. verify: SSA dominance, terminators, op declarations");
-        var problems = Verifier.verify(g.region());
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> out.println("   " + p));
-            return 1;
+        out.println("== 1. parse " + EXAMPLE + " (TorchScript source) and read PyTorch's operator schemas");
+        ScriptUnit unit = ScriptUnit.fromSource(text, EXAMPLE, "__torch__");
+        OperatorRegistry operators = OperatorRegistry.standard();
+        long own = unit.functions().keySet().stream().filter(DemoCommand::isExampleFunction).count();
+        out.printf("   %d functions; %d operator schemas%n", own, operators.all().size());
+        ScriptCompiler compiler = new ScriptCompiler(unit, operators);
+        for (String q : unit.functions().keySet()) {
+            if (!isExampleFunction(q)) {
+                continue; // Kiln's standard library, compiled on demand
+            }
+            out.println("== 2. compile " + q.substring("__torch__.".length())
+                    + ": emit, match schemas, convert to SSA, clean up; then inline and verify");
+            Graph g = compiler.inlinedFunction(q);
+            var problems = Verifier.verify(g.region());
+            if (!problems.isEmpty()) {
+                problems.forEach(p -> out.println("   " + p));
+                return 1;
+            }
+            out.print(GraphPrinter.print(g));
         }
-        out.println("   ok");
-        out.println("== 3. the torch dialect, printed back in PyTorch's form");
-        out.print(GraphPrinter.print(g));
-        long aten = countPrefix(g, "aten::");
-        out.printf("== done: %d aten ops, %d prim ops. Running graphs comes with the interpreter (issue 5).%n",
-                aten, ops[0] - aten);
+        out.println("== done. Running graphs comes with the interpreter (issue 5); `lower inspect MODEL.pt` compiles "
+                + "archives.");
         out.flush();
         return 0;
     }
 
-    private static long countPrefix(Graph g, String prefix) {
-        long[] n = {0};
-        g.region().walk((Operation op) -> {
-            if (op.name().startsWith(prefix)) {
-                n[0]++;
-            }
-        });
-        return n[0];
+    private static boolean isExampleFunction(String qualifiedName) {
+        return !qualifiedName.substring("__torch__.".length()).contains(".");
     }
 }
