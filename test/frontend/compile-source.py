@@ -61,3 +61,12 @@ class Counter:
     def bump(self) -> int:
         self.count = self.count + 1
         return self.count
+
+
+# CHECK-LABEL: ### describe
+# CHECK: prim::isinstance[types=[int]](%x)
+# CHECK: prim::unchecked_cast
+def describe(x: Optional[int]) -> int:
+    if isinstance(x, int):
+        return x + 1
+    return 0

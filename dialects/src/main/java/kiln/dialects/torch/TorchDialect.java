@@ -113,6 +113,9 @@ public final class TorchDialect implements Dialect {
                             + op.numResults() + " result(s)");
                 }
             }).build();
+    public static final OpDef ISINSTANCE = OpDef.define("prim::isinstance")
+            .summary("whether the operand's runtime type is one of 'types'")
+            .operands(1).results(1).attribute(required("types", ListAttr.class)).traits(Trait.PURE).build();
     public static final OpDef CONSTANT_CHUNK = OpDef.define("prim::ConstantChunk")
             .operands(1).results(Arity.atLeast(1))
             .attribute(required("chunks", IntAttr.class)).attribute(required("dim", IntAttr.class))
@@ -156,7 +159,7 @@ public final class TorchDialect implements Dialect {
         var all = new java.util.ArrayList<>(List.of(CONSTANT, RETURN, IF, LOOP, GET_ATTR, SET_ATTR, CALL_METHOD,
                 CALL_FUNCTION, TUPLE_CONSTRUCT, TUPLE_UNPACK, TUPLE_INDEX, LIST_CONSTRUCT, LIST_UNPACK,
                 DICT_CONSTRUCT, CREATE_OBJECT, UNINITIALIZED, UNCHECKED_CAST, PRINT, RAISE_EXCEPTION, ENTER, EXIT,
-                TYPE_CHECK, CONSTANT_CHUNK, STORE, LOAD, BREAK_STMT, CONTINUE_STMT, RETURN_STMT, LOOP_CONTINUATION,
+                TYPE_CHECK, ISINSTANCE, CONSTANT_CHUNK, STORE, LOAD, BREAK_STMT, CONTINUE_STMT, RETURN_STMT, LOOP_CONTINUATION,
                 COMPREHENSION_SCOPE));
         all.addAll(SUBGRAPH_OPS);
         OPS = List.copyOf(all);

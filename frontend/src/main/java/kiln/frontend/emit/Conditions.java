@@ -94,11 +94,43 @@ final class Conditions {
             case Expr.BoolLiteral lit -> {
                 return new Cond(null, Optional.of(lit.value()), List.of(), List.of());
             }
+            case Expr.Call call when call.func() instanceof Expr.Name fn && fn.id().equals("isinstance")
+                    && call.args().size() == 2 && f.lookupLocalOnly("isinstance").isEmpty() -> {
+                return isInstance(call);
+            }
             default -> {
             }
         }
         Value v = f.exprs.emitValue(test, null);
         return new Cond(toBool(v, test), Optional.empty(), List.of(), List.of());
+    }
+
+    /**
+     * {@code isinstance(x, T)}: decided at compile time when x's type settles it; otherwise a
+     * {@code prim::isinstance} test that refines a variable x to T in the true branch and to the rest of its
+     * union (e.g. None for an {@code Optional[T]}) in the false branch.
+     */
+    private Cond isInstance(Expr.Call call) {
+        Value v = f.exprs.emitValue(call.args().get(0), null);
+        TorchType t = f.compiler.types().resolve(call.args().get(1));
+        if (v.type().isSubtypeOf(t)) {
+            return new Cond(null, Optional.of(true), List.of(), List.of());
+        }
+        if (!t.isSubtypeOf(v.type()) && !(v.type() == LeafType.ANY)) {
+            return new Cond(null, Optional.of(false), List.of(), List.of());
+        }
+        Operation test = f.insert(TorchDialect.ISINSTANCE, List.of(v), List.of(LeafType.BOOL),
+                Map.of("types", kiln.dialects.ir.ListAttr.of(List.of(new kiln.dialects.ir.TypeAttr(t)))),
+                call.range());
+        List<Refinement> yes = List.of();
+        List<Refinement> no = List.of();
+        if (call.args().get(0) instanceof Expr.Name n) {
+            yes = List.of(new Refinement(n.id(), t));
+            if (v.type() instanceof OptionalType o && o.elementType().equals(t)) {
+                no = List.of(new Refinement(n.id(), LeafType.NONE));
+            }
+        }
+        return new Cond(test.result(0), Optional.empty(), yes, no);
     }
 
     /** {@code x is None} for a name or a None literal on the right; null when not that shape. */
