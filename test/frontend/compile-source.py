@@ -51,6 +51,15 @@ def early_exit(limit: int) -> int:
     return i
 
 
+# CHECK-LABEL: ### describe
+# CHECK: prim::isinstance[types=[int]](%x)
+# CHECK: prim::unchecked_cast
+def describe(x: Optional[int]) -> int:
+    if isinstance(x, int):
+        return x + 1
+    return 0
+
+
 # CHECK-LABEL: ### Counter.bump
 # CHECK: prim::GetAttr[name="count"](%self)
 # CHECK: prim::SetAttr[name="count"](%self,
@@ -62,11 +71,3 @@ class Counter:
         self.count = self.count + 1
         return self.count
 
-
-# CHECK-LABEL: ### describe
-# CHECK: prim::isinstance[types=[int]](%x)
-# CHECK: prim::unchecked_cast
-def describe(x: Optional[int]) -> int:
-    if isinstance(x, int):
-        return x + 1
-    return 0
