@@ -4,11 +4,8 @@ import java.util.List;
 import kiln.dialects.ir.Block;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
-import kiln.dialects.ir.Trait;
-import kiln.dialects.ir.Value;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.TorchDialect;
-import kiln.dialects.torch.types.TupleType;
 import kiln.lowering.PassContext;
 import kiln.lowering.torch.ConstantPoolingPass;
 
@@ -20,10 +17,6 @@ import kiln.lowering.torch.ConstantPoolingPass;
 final class Cleanup {
     private Cleanup() {
     }
-
-    private static final java.util.Set<String> SIDE_EFFECTS = java.util.Set.of("aten::warn", "aten::save",
-            "aten::manual_seed", "prim::Print", "prim::RaiseException", "prim::SetAttr", "prim::CallFunction",
-            "prim::CallMethod", "prim::Enter", "prim::Exit");
 
     static void run(Graph g, kiln.dialects.torch.schema.OperatorRegistry operators) {
         PassContext context = new PassContext(TorchDialect.registry());
@@ -74,58 +67,9 @@ final class Cleanup {
         }
     }
 
-    /** Removes unused ops that have no effects: pure ops, and prim ops that only build or read values. */
     static void eliminateDeadCode(Block block, kiln.dialects.torch.schema.OperatorRegistry operators) {
-        List<Operation> ops = block.opsSnapshot();
-        for (int i = ops.size() - 1; i >= 0; i--) {
-            Operation op = ops.get(i);
-            for (Region r : op.regions()) {
-                for (Block b : r.blocks()) {
-                    eliminateDeadCode(b, operators);
-                }
-            }
-            if (op.has(Trait.TERMINATOR) || op.results().stream().anyMatch(Value::hasUses)) {
-                continue;
-            }
-            if (removable(op, operators)) {
-                op.erase();
-            }
-        }
+        new kiln.lowering.torch.DeadCodeEliminationPass(operators).run(block.parent(),
+                new PassContext(TorchDialect.registry()));
     }
 
-    /** Whether an unused op can go: no side effects, no writes to its operands (per the operator's schemas). */
-    static boolean removable(Operation op, kiln.dialects.torch.schema.OperatorRegistry operators) {
-        if (op.has(Trait.PURE)) {
-            return true;
-        }
-        if (SIDE_EFFECTS.contains(op.name())) {
-            return false;
-        }
-        if (op.def() == TorchDialect.LIST_CONSTRUCT || op.def() == TorchDialect.DICT_CONSTRUCT
-                || op.def() == TorchDialect.GET_ATTR || op.def() == TorchDialect.LIST_UNPACK) {
-            return true;
-        }
-        if (op.def() == TorchDialect.IF || op.def() == TorchDialect.LOOP) {
-            return regionsRemovable(op, operators);
-        }
-        var overloads = operators.overloads(op.name());
-        return !overloads.isEmpty() && overloads.stream().noneMatch(s -> s.isMutable());
-    }
-
-    private static boolean regionsRemovable(Operation op, kiln.dialects.torch.schema.OperatorRegistry operators) {
-        for (Region r : op.regions()) {
-            for (Block b : r.blocks()) {
-                for (Operation inner : b.ops()) {
-                    if (!inner.has(Trait.TERMINATOR) && !removable(inner, operators)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    static boolean isTuple(Value v) {
-        return v.type() instanceof TupleType;
-    }
 }
