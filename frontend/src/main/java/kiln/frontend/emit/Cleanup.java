@@ -79,6 +79,9 @@ final class Cleanup {
         List<Operation> ops = block.opsSnapshot();
         for (int i = ops.size() - 1; i >= 0; i--) {
             Operation op = ops.get(i);
+            if (op.def() == TorchDialect.IF) {
+                eraseUnusedOutputs(op);
+            }
             for (Region r : op.regions()) {
                 for (Block b : r.blocks()) {
                     eliminateDeadCode(b, operators);
@@ -89,6 +92,18 @@ final class Cleanup {
             }
             if (removable(op, operators)) {
                 op.erase();
+            }
+        }
+    }
+
+    /** An if's outputs nothing reads are dropped, with what each branch returns for them (as PyTorch's DCE does). */
+    private static void eraseUnusedOutputs(Operation ifOp) {
+        for (int i = ifOp.numResults() - 1; i >= 0; i--) {
+            if (!ifOp.result(i).hasUses()) {
+                for (Region r : ifOp.regions()) {
+                    kiln.dialects.torch.BlockOutputs.erase(r.entry(), i);
+                }
+                ifOp.eraseResult(i);
             }
         }
     }

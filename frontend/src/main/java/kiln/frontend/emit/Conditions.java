@@ -73,9 +73,9 @@ final class Conditions {
             }
             case Expr.Compare c when c.ops().size() == 1
                     && (c.ops().getFirst() == CompareOperator.IS || c.ops().getFirst() == CompareOperator.IS_NOT) -> {
-                Cond is = isNone(c);
+                Cond is = isNone(c, c.ops().getFirst() == CompareOperator.IS);
                 if (is != null) {
-                    return c.ops().getFirst() == CompareOperator.IS ? is : is.not(f);
+                    return is;
                 }
             }
             case Expr.BoolOp b -> {
@@ -94,6 +94,12 @@ final class Conditions {
             case Expr.BoolLiteral lit -> {
                 return new Cond(null, Optional.of(lit.value()), List.of(), List.of());
             }
+            case Expr.Call c when c.func() instanceof Expr.Name n && n.id().equals("isinstance")
+                    && f.lookupLocalOnly("isinstance").isEmpty() -> {
+                // a static condition: only the branch taken is compiled (an overload's body relies on it)
+                boolean is = f.exprs.calls.isInstance(c.args(), c.range());
+                return new Cond(null, Optional.of(is), List.of(), List.of());
+            }
             default -> {
             }
         }
@@ -101,8 +107,11 @@ final class Conditions {
         return new Cond(toBool(v, test), Optional.empty(), List.of(), List.of());
     }
 
-    /** {@code x is None} for a name or a None literal on the right; null when not that shape. */
-    private Cond isNone(Expr.Compare c) {
+    /**
+     * {@code x is None} ({@code aten::__is__}) or {@code x is not None} ({@code aten::__isnot__}) for a None literal
+     * on the right; null when not that shape.
+     */
+    private Cond isNone(Expr.Compare c, boolean is) {
         Expr lhs = c.left();
         Expr rhs = c.comparators().getFirst();
         if (!(rhs instanceof Expr.NoneLiteral)) {
@@ -111,20 +120,22 @@ final class Conditions {
         Value v = f.exprs.emitValue(lhs, null);
         Type t = v.type();
         if (t == LeafType.NONE) {
-            return new Cond(null, Optional.of(true), List.of(), List.of());
+            return new Cond(null, Optional.of(is), List.of(), List.of());
         }
         boolean mayBeNone = t instanceof OptionalType || t == LeafType.ANY
                 || (t instanceof UnionType u && u.types().contains(LeafType.NONE));
         if (!mayBeNone) {
-            return new Cond(null, Optional.of(false), List.of(), List.of());
+            return new Cond(null, Optional.of(!is), List.of(), List.of());
         }
         Value none = f.exprs.none(c.range());
-        Value is = f.exprs.callBuiltin("aten::__is__", List.of(v, none), Map.of(), c.range());
+        Value test = f.exprs.callBuiltin(is ? "aten::__is__" : "aten::__isnot__", List.of(v, none), Map.of(),
+                c.range());
         List<Refinement> notNone = List.of();
         if (lhs instanceof Expr.Name n && t instanceof OptionalType o) {
             notNone = List.of(new Refinement(n.id(), o.elementType()));
         }
-        return new Cond(is, Optional.empty(), List.of(), notNone);
+        return is ? new Cond(test, Optional.empty(), List.of(), notNone)
+                : new Cond(test, Optional.empty(), notNone, List.of());
     }
 
     Value toBool(Value v, Expr where) {
