@@ -69,12 +69,15 @@ final class InspectCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A hand-written source: every top-level function, then every method of every class. */
+    /** A hand-written source: every top-level function (not the standard library's), then every class method. */
     private Integer source(PrintWriter out) throws java.io.IOException {
         String text = java.nio.file.Files.readString(model);
         ScriptUnit unit = ScriptUnit.fromSource(text, model.toString(), "__torch__");
         ScriptCompiler compiler = new ScriptCompiler(unit, OperatorRegistry.standard());
         for (String q : unit.functions().keySet()) {
+            if (unit.isStandardLibrary(q)) {
+                continue;
+            }
             String shortName = q.substring(q.lastIndexOf('.') + 1);
             if (method != null && !method.equals(shortName)) {
                 continue;

@@ -72,9 +72,10 @@ class CliErrorsTest {
                 """);
         Result r = run("inspect", p.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().startsWith("lower: " + p + ":3:5: error: Variable 'y' previously had type int but is now "
-                + "being assigned to a value of type str"), r.err());
-        assertTrue(r.err().contains("y = \"text\""), "shows the offending line: " + r.err());
+        // as PyTorch 2.13 reports it: reassignment in the same block retypes y, the return then mismatches
+        assertTrue(r.err().startsWith("lower: " + p + ":4:5: error: Return value was annotated as having type int "
+                + "but is actually of type str"), r.err());
+        assertTrue(r.err().contains("return y"), "shows the offending line: " + r.err());
     }
 
     @Test

@@ -49,6 +49,9 @@ final class CallMatcher {
         record IntBroadcast(Value v, int n) implements Plan {
         }
 
+        record DefaultBroadcast(DefaultValue d, TorchType elementType, int n) implements Plan {
+        }
+
         record TupleToList(Value v, TorchType elementType) implements Plan {
         }
 
@@ -147,7 +150,7 @@ final class CallMatcher {
             } else if (kw.containsKey(f.name())) {
                 v = kw.remove(f.name());
             } else if (f.defaultValue().isPresent()) {
-                plans.add(new Plan.Default(f.defaultValue().get(), f.type()));
+                plans.add(defaultPlan(f));
                 continue;
             } else {
                 why[0] = "argument '" + f.name() + "' not provided";
@@ -180,6 +183,21 @@ final class CallMatcher {
             returns.add(t.get());
         }
         return new Candidate(s, plans, returns);
+    }
+
+    /**
+     * A formal's default. A script function's {@code BroadcastingList2[int]} argument may default to one int, which
+     * is repeated into the list as a passed int would be (a builtin's {@code int[2]=0} default is already a list).
+     */
+    private static Plan defaultPlan(Argument f) {
+        DefaultValue d = f.defaultValue().orElseThrow();
+        TorchType unwrapped = f.type() instanceof OptionalType o ? o.elementType() : f.type();
+        boolean scalar = d instanceof DefaultValue.IntValue || d instanceof DefaultValue.FloatValue
+                || d instanceof DefaultValue.BoolValue;
+        if (scalar && f.size().isPresent() && unwrapped instanceof ListType list) {
+            return new Plan.DefaultBroadcast(d, list.elementType(), f.size().getAsInt());
+        }
+        return new Plan.Default(d, f.type());
     }
 
     /**
@@ -260,6 +278,8 @@ final class CallMatcher {
             case Plan.Direct d -> d.v();
             case Plan.Default d -> emit.constant(d.d(), d.type());
             case Plan.IntBroadcast b -> emit.list((TorchType) b.v().type(), java.util.Collections.nCopies(b.n(), b.v()));
+            case Plan.DefaultBroadcast b -> emit.list(b.elementType(),
+                    java.util.Collections.nCopies(b.n(), emit.constant(b.d(), b.elementType())));
             case Plan.TupleToList t -> emit.list(t.elementType(), emit.unpackTuple(t.v()));
             case Plan.Implicit i -> emit.op(i.op(), List.of(i.v()), i.type());
             case Plan.VarargsList l -> emit.list(l.elementType(), l.values());

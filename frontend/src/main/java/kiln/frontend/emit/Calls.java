@@ -12,6 +12,7 @@ import kiln.dialects.torch.schema.DefaultValue;
 import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.types.ClassType;
 import kiln.dialects.torch.types.LeafType;
+import kiln.dialects.torch.types.TensorType;
 import kiln.dialects.torch.types.TorchType;
 import kiln.dialects.torch.types.TupleType;
 import kiln.frontend.script.Expr;
@@ -47,6 +48,9 @@ final class Calls {
         Map<String, Value> kw = new LinkedHashMap<>();
         for (Keyword k : keywords) {
             kw.put(k.name().name(), exprs.emitValue(k.value(), null));
+        }
+        while (callee instanceof Sugared.BooleanDispatch d) {
+            callee = dispatch(d.dispatch(), argValues, kw, where);
         }
         return switch (callee) {
             case Sugared.Builtin b when b.opName().equals("prim::tolist") -> toList(b.self(), hint, where);
@@ -115,6 +119,10 @@ final class Calls {
     }
 
     Sugared builtin(String op, List<Value> args, Map<String, Value> kwargs, SourceRange where) {
+        Sugared scalarFirst = scalarFirst(op, args, kwargs, where);
+        if (scalarFirst != null) {
+            return scalarFirst;
+        }
         List<FunctionSchema> overloads = f.compiler.operators().overloads(op);
         if (overloads.isEmpty()) {
             throw new CompileError(where, "unknown builtin op: " + op);
@@ -122,6 +130,41 @@ final class Calls {
         CallMatcher.Matched m = CallMatcher.match(op, overloads, args, kwargs, emitter(where), where);
         Operation node = f.insert(f.compiler.registryDef(op), m.inputs(), m.returns(), Map.of(), where);
         return pack(node, m.schema());
+    }
+
+    /**
+     * A number on the left of a tensor ({@code 1 - t}, {@code 2 / t}, {@code 0 < t}): no operator takes (Scalar,
+     * Tensor), so TorchScript's builtin script functions for these operators apply (builtin_functions.cpp's
+     * scalar_operators, inlined where called): the tensor goes first, a subtraction negates it and a division takes
+     * its reciprocal. Null when the call is not of that form.
+     */
+    private Sugared scalarFirst(String op, List<Value> args, Map<String, Value> kwargs, SourceRange where) {
+        if (args.size() != 2 || !kwargs.isEmpty() || !args.get(1).type().isSubtypeOf(TensorType.TENSOR)) {
+            return null;
+        }
+        var a = args.get(0).type();
+        if (a != LeafType.INT && a != LeafType.FLOAT && a != LeafType.COMPLEX) {
+            return null;
+        }
+        Value scalar = args.get(0);
+        Value tensor = args.get(1);
+        boolean ordering = op.equals("aten::lt") || op.equals("aten::le") || op.equals("aten::gt")
+                || op.equals("aten::ge");
+        if (ordering && a == LeafType.COMPLEX) {
+            return null;
+        }
+        return switch (op) {
+            case "aten::mul", "aten::add", "aten::eq", "aten::ne" -> builtin(op, List.of(tensor, scalar), kwargs, where);
+            case "aten::sub" -> builtin("aten::add", List.of(exprs.callBuiltin("aten::neg", List.of(tensor), Map.of(),
+                    where), scalar), kwargs, where);
+            case "aten::div" -> builtin("aten::mul", List.of(exprs.callBuiltin("aten::reciprocal", List.of(tensor),
+                    Map.of(), where), scalar), kwargs, where);
+            case "aten::lt" -> builtin("aten::gt", List.of(tensor, scalar), kwargs, where);
+            case "aten::le" -> builtin("aten::ge", List.of(tensor, scalar), kwargs, where);
+            case "aten::gt" -> builtin("aten::lt", List.of(tensor, scalar), kwargs, where);
+            case "aten::ge" -> builtin("aten::le", List.of(tensor, scalar), kwargs, where);
+            default -> null;
+        };
     }
 
     /** One result is the value; several are a tuple (named when the schema names them); none is None. */
@@ -139,9 +182,34 @@ final class Calls {
         return new Sugared.Simple(t.result(0));
     }
 
-    private Sugared callFunction(String q, List<Value> args, Map<String, Value> kw, SourceRange where) {
-        FunctionSchema s = f.compiler.functionSignature(q);
-        CallMatcher.Matched m = CallMatcher.match(q, List.of(s), args, kw, emitter(where), where);
+    /**
+     * PyTorch's BooleanDispatchValue: the function {@code boolean_dispatch} picks by the constant value of its bool
+     * argument, given positionally or by keyword, or by its default when the call leaves it out.
+     */
+    private Sugared dispatch(ScriptUnit.BooleanDispatch d, List<Value> args, Map<String, Value> kw,
+                             SourceRange where) {
+        boolean flag;
+        if (d.argIndex() < args.size()) {
+            flag = kiln.dialects.torch.Constants.asBool(args.get(d.argIndex())).orElseThrow(() -> new CompileError(where,
+                    "Argument for boolean dispatch at position " + d.argIndex() + " was not constant"));
+        } else if (kw.containsKey(d.argName())) {
+            flag = kiln.dialects.torch.Constants.asBool(kw.get(d.argName())).orElseThrow(() -> new CompileError(where, "Keyword argument '"
+                    + d.argName() + "' for boolean dispatch at position was not constant"));
+        } else {
+            flag = d.defaultValue();
+        }
+        String chosen = flag ? d.ifTrue() : d.ifFalse();
+        return Globals.qualified(chosen, f).orElseThrow(() -> new CompileError(where,
+                "boolean_dispatch names '" + chosen + "', which is not defined"));
+    }
+
+    /** A call of a script function; an overloaded one calls the first of its overloads the arguments match. */
+    private Sugared callFunction(String name, List<Value> args, Map<String, Value> kw, SourceRange where) {
+        List<String> keys = f.compiler.unit().overloads(name).orElse(List.of(name));
+        List<FunctionSchema> schemas = keys.stream().map(f.compiler::functionSignature).toList();
+        CallMatcher.Matched m = CallMatcher.match(ExprEmitter.shortName(name), schemas, args, kw, emitter(where),
+                where);
+        String q = m.schema().name();
         Operation fn = f.insert(TorchDialect.CONSTANT, List.of(), List.of(LeafType.FUNCTION),
                 Map.of("name", new StringAttr(ExprEmitter.shortName(q))), where);
         f.compiler.functionConstants.put(fn, q);
@@ -209,17 +277,7 @@ final class Calls {
                         where).result(0));
             }
             case "isinstance" -> {
-                expectArgs(name, args, 2, where);
-                Value v = exprs.emitValue(args.get(0), null);
-                TorchType t = f.compiler.types().resolve(args.get(1));
-                if (v.type().isSubtypeOf(t)) {
-                    return new Sugared.Simple(exprs.constantBool(true, where));
-                }
-                if (!t.isSubtypeOf(v.type())) {
-                    return new Sugared.Simple(exprs.constantBool(false, where));
-                }
-                throw new CompileError(where, "isinstance on a value that may or may not be a "
-                        + t.annotationString() + " is not supported yet");
+                return new Sugared.Simple(exprs.constantBool(isInstance(args, where), where));
             }
             case "getattr", "hasattr" -> {
                 if (args.size() != 2 || !(args.get(1) instanceof Expr.StringLiteral attr)) {
@@ -296,6 +354,29 @@ final class Calls {
         f.block.insertBefore(fork, kiln.dialects.torch.BlockOutputs.returnOp(f.block));
         sub.region().cloneInto(fork.region(0), new kiln.dialects.ir.IRMapping());
         return new Sugared.Simple(fork.result(0));
+    }
+
+    /**
+     * {@code isinstance(x, T)}, known at compile time from x's static type, as TorchScript decides it; T may be a
+     * tuple of types ({@code (list, tuple)}), true when x is any of them.
+     */
+    boolean isInstance(List<Expr> args, SourceRange where) {
+        expectArgs("isinstance", args, 2, where);
+        Value v = exprs.emitValue(args.get(0), null);
+        List<Expr> candidates = args.get(1) instanceof Expr.TupleLiteral tl ? tl.elements() : List.of(args.get(1));
+        boolean undecided = false;
+        for (Expr c : candidates) {
+            TorchType t = f.compiler.types().resolve(c);
+            if (v.type().isSubtypeOf(t)) {
+                return true;
+            }
+            undecided |= t.isSubtypeOf(v.type());
+        }
+        if (undecided) {
+            throw new CompileError(where, "isinstance on a value that may or may not be a "
+                    + args.get(1).range().text() + " is not supported yet");
+        }
+        return false;
     }
 
     private static void expectArgs(String name, List<Expr> args, int n, SourceRange where) {

@@ -54,7 +54,7 @@ final class Comprehensions {
                 append.run();
             });
             Environment e = f.inBlock(op.region(1).entry(), () -> { });
-            f.mergeBranches(t, e);
+            f.mergeBranches(op.region(0).entry(), t, op.region(1).entry(), e);
         }, lc.range()));
         return list;
     }

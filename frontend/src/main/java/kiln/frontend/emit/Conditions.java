@@ -73,9 +73,9 @@ final class Conditions {
             }
             case Expr.Compare c when c.ops().size() == 1
                     && (c.ops().getFirst() == CompareOperator.IS || c.ops().getFirst() == CompareOperator.IS_NOT) -> {
-                Cond is = isNone(c);
+                Cond is = isNone(c, c.ops().getFirst() == CompareOperator.IS);
                 if (is != null) {
-                    return c.ops().getFirst() == CompareOperator.IS ? is : is.not(f);
+                    return is;
                 }
             }
             case Expr.BoolOp b -> {
@@ -94,9 +94,9 @@ final class Conditions {
             case Expr.BoolLiteral lit -> {
                 return new Cond(null, Optional.of(lit.value()), List.of(), List.of());
             }
-            case Expr.Call call when call.func() instanceof Expr.Name fn && fn.id().equals("isinstance")
-                    && call.args().size() == 2 && f.lookupLocalOnly("isinstance").isEmpty() -> {
-                return isInstance(call);
+            case Expr.Call c when c.func() instanceof Expr.Name n && n.id().equals("isinstance")
+                    && f.lookupLocalOnly("isinstance").isEmpty() -> {
+                return isInstance(c);
             }
             default -> {
             }
@@ -106,17 +106,21 @@ final class Conditions {
     }
 
     /**
-     * {@code isinstance(x, T)}: decided at compile time when x's type settles it; otherwise a
-     * {@code prim::isinstance} test that refines a variable x to T in the true branch and to the rest of its
-     * union (e.g. None for an {@code Optional[T]}) in the false branch.
+     * {@code isinstance(x, T)}: decided at compile time when x's type settles it (then only the branch taken is
+     * compiled, which overload bodies rely on); otherwise a {@code prim::isinstance} test that refines a variable
+     * x to T in the true branch and, for an {@code Optional[T]}, to None in the false branch.
      */
     private Cond isInstance(Expr.Call call) {
+        if (call.args().size() != 2 || call.args().get(1) instanceof Expr.TupleLiteral) {
+            boolean is = f.exprs.calls.isInstance(call.args(), call.range());
+            return new Cond(null, Optional.of(is), List.of(), List.of());
+        }
         Value v = f.exprs.emitValue(call.args().get(0), null);
         TorchType t = f.compiler.types().resolve(call.args().get(1));
         if (v.type().isSubtypeOf(t)) {
             return new Cond(null, Optional.of(true), List.of(), List.of());
         }
-        if (!t.isSubtypeOf(v.type()) && !(v.type() == LeafType.ANY)) {
+        if (!t.isSubtypeOf(v.type()) && v.type() != LeafType.ANY) {
             return new Cond(null, Optional.of(false), List.of(), List.of());
         }
         Operation test = f.insert(TorchDialect.ISINSTANCE, List.of(v), List.of(LeafType.BOOL),
@@ -133,8 +137,11 @@ final class Conditions {
         return new Cond(test.result(0), Optional.empty(), yes, no);
     }
 
-    /** {@code x is None} for a name or a None literal on the right; null when not that shape. */
-    private Cond isNone(Expr.Compare c) {
+    /**
+     * {@code x is None} ({@code aten::__is__}) or {@code x is not None} ({@code aten::__isnot__}) for a None literal
+     * on the right; null when not that shape.
+     */
+    private Cond isNone(Expr.Compare c, boolean is) {
         Expr lhs = c.left();
         Expr rhs = c.comparators().getFirst();
         if (!(rhs instanceof Expr.NoneLiteral)) {
@@ -143,20 +150,22 @@ final class Conditions {
         Value v = f.exprs.emitValue(lhs, null);
         Type t = v.type();
         if (t == LeafType.NONE) {
-            return new Cond(null, Optional.of(true), List.of(), List.of());
+            return new Cond(null, Optional.of(is), List.of(), List.of());
         }
         boolean mayBeNone = t instanceof OptionalType || t == LeafType.ANY
                 || (t instanceof UnionType u && u.types().contains(LeafType.NONE));
         if (!mayBeNone) {
-            return new Cond(null, Optional.of(false), List.of(), List.of());
+            return new Cond(null, Optional.of(!is), List.of(), List.of());
         }
         Value none = f.exprs.none(c.range());
-        Value is = f.exprs.callBuiltin("aten::__is__", List.of(v, none), Map.of(), c.range());
+        Value test = f.exprs.callBuiltin(is ? "aten::__is__" : "aten::__isnot__", List.of(v, none), Map.of(),
+                c.range());
         List<Refinement> notNone = List.of();
         if (lhs instanceof Expr.Name n && t instanceof OptionalType o) {
             notNone = List.of(new Refinement(n.id(), o.elementType()));
         }
-        return new Cond(is, Optional.empty(), List.of(), notNone);
+        return is ? new Cond(test, Optional.empty(), List.of(), notNone)
+                : new Cond(test, Optional.empty(), notNone, List.of());
     }
 
     Value toBool(Value v, Expr where) {

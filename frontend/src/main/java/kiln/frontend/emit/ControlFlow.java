@@ -41,7 +41,7 @@ final class ControlFlow {
             cond.refineFalse(f);
             f.statements(s.orElse());
         });
-        f.mergeBranches(thenEnv, elseEnv);
+        f.mergeBranches(op.region(0).entry(), thenEnv, op.region(1).entry(), elseEnv);
     }
 
     void emitWhile(Stmt.While s) {
@@ -99,6 +99,7 @@ final class ControlFlow {
         Operation op = f.insertWithRegions(TorchDialect.IF,
                 List.of(cond.isStatic() ? f.exprs.constantBool(false, a.range()) : cond.value()), 2, a.range());
         Environment elseEnv = f.inBlock(op.region(1).entry(), () -> {
+            cond.refineFalse(f);
             Value msg = f.exprs.constantString("AssertionError: ", a.range());
             if (a.message().isPresent()) {
                 Value m = f.exprs.emitValue(a.message().get(), null);
@@ -111,7 +112,8 @@ final class ControlFlow {
             f.insert(TorchDialect.RAISE_EXCEPTION, List.of(msg, cls), List.of(), Map.of(), a.range());
             f.env.exits = true;
         });
-        Environment thenEnv = f.inBlock(op.region(0).entry(), () -> { });
-        f.mergeBranches(thenEnv, elseEnv);
+        // the condition's refinements hold after the assert (`assert x is not None` makes x non-optional)
+        Environment thenEnv = f.inBlock(op.region(0).entry(), () -> cond.refineTrue(f));
+        f.mergeBranches(op.region(0).entry(), thenEnv, op.region(1).entry(), elseEnv);
     }
 }

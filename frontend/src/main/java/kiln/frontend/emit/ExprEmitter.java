@@ -90,6 +90,10 @@ final class ExprEmitter {
                 }
                 yield tuple(vs, where);
             }
+            case Sugared.Function fn when f.compiler.unit().overloads(fn.qualifiedName()).isPresent() ->
+                    throw new CompileError(where, "Function " + fn.qualifiedName() + " cannot be directly compiled "
+                            + "because it is overloaded. It must be used in a context of a function where its inputs "
+                            + "can determine which overload to call.");
             case Sugared.Function fn -> {
                 Operation c = f.insert(TorchDialect.CONSTANT, List.of(), List.of(LeafType.FUNCTION),
                         Map.of("name", new StringAttr(shortName(fn.qualifiedName()))), where);
@@ -287,7 +291,8 @@ final class ExprEmitter {
             return boolOp(new Expr.BoolOp(BoolOperator.AND, left, rest, c.range()));
         }
         CompareOperator op = c.ops().getFirst();
-        if (op == CompareOperator.IS || op == CompareOperator.IS_NOT) {
+        if ((op == CompareOperator.IS || op == CompareOperator.IS_NOT)
+                && c.comparators().getFirst() instanceof Expr.NoneLiteral) {
             Conditions.Cond cond = new Conditions(f).emit(c);
             return cond.isStatic() ? constantBool(cond.staticValue(), c.range()) : cond.value();
         }

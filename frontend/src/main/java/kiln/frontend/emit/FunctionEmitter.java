@@ -122,14 +122,23 @@ final class FunctionEmitter {
     // ---- variables
 
     void store(String name, Value v, SourceRange where) {
-        Type declared = env.lookup(name);
+        store(name, v, where, null);
+    }
+
+    /**
+     * Assigns {@code name}, as TorchScript's environment does: a variable of an enclosing block keeps its type
+     * (the value must be a subtype of it); in this block the variable has the value's type, or the annotated type
+     * of an annotated assignment, so {@code x = 3} after {@code x: Optional[int] = None} reads as an int.
+     */
+    void store(String name, Value v, SourceRange where, TorchType annotated) {
+        Type declared = env.parent == null ? null : env.parent.lookup(name);
         Type t = v.type();
         if (declared != null && !t.isSubtypeOf(declared)) {
             throw new CompileError(where, "Variable '" + name + "' previously had type "
                     + ((TorchType) declared).annotationString() + " but is now being assigned to a value of type "
                     + ((TorchType) t).annotationString());
         }
-        env.define(name, declared != null ? declared : t);
+        env.define(name, annotated != null ? annotated : t);
         insert(TorchDialect.STORE, List.of(v), List.of(), Map.of("name", new StringAttr(name)), where);
         if (v.name() == null && !name.startsWith("$")) {
             v.setName(name);
@@ -213,8 +222,7 @@ final class FunctionEmitter {
                                 + ((TorchType) v.type()).annotationString());
                     }
                     if (a.target() instanceof Expr.Name n) {
-                        env.define(n.id(), hint);
-                        store(n.id(), v, a.range());
+                        store(n.id(), v, a.range(), hint);
                     } else {
                         new Assignments(this).assign(a.target(), new Sugared.Simple(v), a.range());
                     }
@@ -266,6 +274,19 @@ final class FunctionEmitter {
         }
     }
 
+    private void defineUninitialized(Block exiting, Environment exitingEnv, Environment continuing) {
+        for (String n : continuing.definedHere()) {
+            Type t = continuing.vars.get(n);
+            if (t == null || n.startsWith("$")) {
+                continue;
+            }
+            inBlock(exiting, () -> {
+                Operation u = insert(TorchDialect.UNINITIALIZED, List.of(), List.of(t), Map.of(), null);
+                insert(TorchDialect.STORE, List.of(u.result(0)), List.of(), Map.of("name", new StringAttr(n)), null);
+            });
+        }
+    }
+
     private static Type unifyOrNull(Type a, Type b) {
         if (a == null || b == null) {
             return null;
@@ -273,11 +294,21 @@ final class FunctionEmitter {
         return TypeUnifier.unify((TorchType) a, (TorchType) b).orElse(null);
     }
 
-    /** Merges the frames of an if's two branches back into the current one, as TorchScript's environment does. */
-    void mergeBranches(Environment thenEnv, Environment elseEnv) {
+    /**
+     * Merges the frames of an if's two branches back into the current one, as TorchScript's environment does. A
+     * variable the continuing branch defines is also set in a branch that exits (returns or raises), to a
+     * {@code prim::Uninitialized} of its type, so that it becomes an output of the if (ir_emitter's
+     * emitIfElseBlocks).
+     */
+    void mergeBranches(Block thenBlock, Environment thenEnv, Block elseBlock, Environment elseEnv) {
         if (thenEnv.exits && elseEnv.exits) {
             env.exits = true;
             return;
+        }
+        if (thenEnv.exits) {
+            defineUninitialized(thenBlock, thenEnv, elseEnv);
+        } else if (elseEnv.exits) {
+            defineUninitialized(elseBlock, elseEnv, thenEnv);
         }
         List<String> names = new ArrayList<>(thenEnv.definedHere());
         for (String n : elseEnv.definedHere()) {

@@ -40,6 +40,17 @@ final class Globals {
         if (name.endsWith("Error") || name.equals("Exception") || name.equals("StopIteration")) {
             return new Sugared.Special("exception:" + name);
         }
+        if (name.equals("warnings")) {
+            return new Sugared.Namespace(name);
+        }
+        // a standard-library definition sees the other definitions of its module by their bare names
+        Optional<String> module = f.compiler.unit().standardLibraryModule(f.def);
+        if (module.isPresent()) {
+            Optional<Sugared> local = qualified(module.get() + "." + name, f);
+            if (local.isPresent()) {
+                return local.get();
+            }
+        }
         Optional<String> q = f.compiler.unit().qualify(name);
         if (q.isPresent()) {
             return qualified(q.get(), f).orElseThrow();
@@ -47,15 +58,19 @@ final class Globals {
         throw new CompileError(where, "undefined value " + name);
     }
 
-    private static Optional<Sugared> qualified(String path, FunctionEmitter f) {
+    /** A qualified name of the unit: class, function, overloaded function, boolean dispatch or alias. */
+    static Optional<Sugared> qualified(String path, FunctionEmitter f) {
         ScriptUnit unit = f.compiler.unit();
         if (unit.classNamed(path).isPresent()) {
             return Optional.of(new Sugared.ClassRef(unit.classNamed(path).get()));
         }
-        if (unit.function(path).isPresent()) {
+        if (unit.function(path).isPresent() || unit.overloads(path).isPresent()) {
             return Optional.of(new Sugared.Function(path));
         }
-        return Optional.empty();
+        if (unit.dispatch(path).isPresent()) {
+            return Optional.of(new Sugared.BooleanDispatch(unit.dispatch(path).get()));
+        }
+        return unit.alias(path).flatMap(target -> qualified(target, f));
     }
 
     /**
@@ -72,6 +87,17 @@ final class Globals {
         return qualified(module, f).orElseThrow(() -> new CompileError(where, full
                 + " is a Python function in PyTorch, compiled from its source; Kiln has no TorchScript definition "
                 + "of it yet"));
+    }
+
+    /** {@code torch.contiguous_format} and the other memory formats (and the strided layout), as graphs hold them. */
+    private static Optional<Integer> memoryFormat(String name) {
+        return Optional.ofNullable(switch (name) {
+            case "contiguous_format", "legacy_contiguous_format", "strided" -> 0;
+            case "preserve_format" -> 1;
+            case "channels_last" -> 2;
+            case "channels_last_3d" -> 3;
+            default -> null;
+        });
     }
 
     static Sugared member(String path, String name, FunctionEmitter f, SourceRange where) {
@@ -93,6 +119,12 @@ final class Globals {
                     default -> new Sugared.Builtin("aten::" + name, null);
                 };
             }
+            case "warnings" -> {
+                if (name.equals("warn")) {
+                    return new Sugared.Builtin("aten::warn", null);
+                }
+                throw new CompileError(where, "warnings." + name + " is not supported");
+            }
             case "CONSTANTS" -> throw new CompileError(where,
                     "archive tensor constants (CONSTANTS." + name + ") are not supported yet");
             default -> {
@@ -105,6 +137,10 @@ final class Globals {
             Optional<Integer> dtype = ExprEmitter.dtypeCode(name);
             if (dtype.isPresent()) {
                 return new Sugared.Simple(f.exprs.constantInt(dtype.get(), where));
+            }
+            Optional<Integer> format = memoryFormat(name);
+            if (format.isPresent()) {
+                return new Sugared.Simple(f.exprs.constantInt(format.get(), where));
             }
             return switch (name) {
                 case "nn", "jit", "_C", "functional", "linalg", "fft", "special", "autograd", "testing", "cuda" ->

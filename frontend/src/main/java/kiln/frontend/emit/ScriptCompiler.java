@@ -132,7 +132,8 @@ public final class ScriptCompiler {
             Param p = params.get(i);
             TorchType t = p.annotation().map(types::resolve).orElse(TensorType.TENSOR);
             Optional<DefaultValue> d = p.defaultValue().map(e -> defaultValue(e, t));
-            args.add(new Argument(p.name().name(), t, t, OptionalInt.empty(), d, p.keywordOnly(), Optional.empty()));
+            OptionalInt size = p.annotation().map(types::broadcastSize).orElse(OptionalInt.empty());
+            args.add(new Argument(p.name().name(), t, t, size, d, p.keywordOnly(), Optional.empty()));
         }
         TorchType ret;
         if (def.returns().isPresent()) {
@@ -161,7 +162,8 @@ public final class ScriptCompiler {
         Object v = ConstantValues.literal(e);
         return switch (v) {
             case null -> DefaultValue.None.INSTANCE;
-            case Long l when type == LeafType.FLOAT -> new DefaultValue.FloatValue(l);
+            case Long l when type == LeafType.FLOAT || type.equals(new kiln.dialects.torch.types.OptionalType(
+                    LeafType.FLOAT)) -> new DefaultValue.FloatValue(l);
             case Long l -> new DefaultValue.IntValue(l);
             case Double d -> new DefaultValue.FloatValue(d);
             case Boolean b -> new DefaultValue.BoolValue(b);

@@ -26,6 +26,13 @@ sealed interface Sugared {
     record Function(String qualifiedName) implements Sugared {
     }
 
+    /**
+     * A function chosen at compile time by the constant value of one bool argument (PyTorch's boolean_dispatch:
+     * {@code F.max_pool2d(x, 2, return_indices=True)} calls {@code max_pool2d_with_indices}).
+     */
+    record BooleanDispatch(ScriptUnit.BooleanDispatch dispatch) implements Sugared {
+    }
+
     /** {@code obj.method}, for an object of a script class. */
     record Method(Value self, ScriptClass cls, String name) implements Sugared {
     }

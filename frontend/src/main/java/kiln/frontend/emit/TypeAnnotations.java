@@ -14,8 +14,20 @@ final class TypeAnnotations {
         this.unit = unit;
     }
 
+    private static final java.util.regex.Pattern BROADCASTING_LIST =
+            java.util.regex.Pattern.compile("\\bBroadcastingList([1-9])\\[");
+
+    /**
+     * The N of {@code BroadcastingListN[T]} (alone or in {@code Optional[...]}): the annotation TorchScript reads as
+     * {@code List[T]} whose argument also accepts one T, repeated N times ({@code int[2]} in a schema).
+     */
+    java.util.OptionalInt broadcastSize(Expr annotation) {
+        java.util.regex.Matcher m = BROADCASTING_LIST.matcher(annotation.range().text());
+        return m.find() ? java.util.OptionalInt.of(Integer.parseInt(m.group(1))) : java.util.OptionalInt.empty();
+    }
+
     TorchType resolve(Expr annotation) {
-        String text = annotation.range().text().strip();
+        String text = BROADCASTING_LIST.matcher(annotation.range().text().strip()).replaceAll("List[");
         if (annotation instanceof Expr.Name n && unit.qualify(n.id()).isPresent()
                 && unit.classNamed(unit.qualify(n.id()).get()).isPresent()) {
             return ClassType.of(unit.qualify(n.id()).get());

@@ -3,7 +3,6 @@ package kiln.frontend.ssa;
 import java.util.List;
 import java.util.Optional;
 import kiln.dialects.ir.Block;
-import kiln.dialects.ir.IRMapping;
 import kiln.dialects.ir.OpResult;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
@@ -55,7 +54,7 @@ final class ConsecutiveIfs {
             Block into = i == 0 ? firstThen : firstElse;
             boolean taken = i == 0 ? thenValue.get() : elseValue.get();
             Block from = (taken ? second.region(0) : second.region(1)).entry();
-            appendClone(into, from, first);
+            appendMoved(into, from, first);
         }
         for (OpResult out : List.copyOf(second.results())) {
             OpResult fresh = first.addResult(out.type());
@@ -66,22 +65,30 @@ final class ConsecutiveIfs {
         return true;
     }
 
-    /** Appends {@code from}'s ops to {@code into} and its outputs to {@code into}'s, reading {@code first}'s
-     * results as {@code into}'s own outputs. */
-    private static void appendClone(Block into, Block from, Operation first) {
-        IRMapping mapping = new IRMapping();
+    /**
+     * Moves {@code from}'s ops to the end of {@code into} and appends its outputs to {@code into}'s, reading
+     * {@code first}'s results as {@code into}'s own outputs. The ops are moved, not copied (the second if is erased
+     * after), so that they keep their identity: the compiler knows which script function each Function constant
+     * names by the constant op itself.
+     */
+    private static void appendMoved(Block into, Block from, Operation first) {
         List<Value> intoOuts = List.copyOf(BlockOutputs.outputs(into));
-        for (OpResult r : first.results()) {
-            mapping.map(r, intoOuts.get(r.index()));
-        }
+        List<Value> fromOuts = List.copyOf(BlockOutputs.outputs(from));
         Operation ret = BlockOutputs.returnOp(into);
-        for (Operation op : from.ops()) {
+        for (Operation op : from.opsSnapshot()) {
             if (op != from.terminator()) {
-                into.insertBefore(op.clone(mapping), ret);
+                op.moveBefore(ret);
+                op.walk(inner -> {
+                    for (int i = 0; i < inner.numOperands(); i++) {
+                        if (inner.operand(i) instanceof OpResult r && r.definingOp() == first) {
+                            inner.setOperand(i, intoOuts.get(r.index()));
+                        }
+                    }
+                });
             }
         }
-        for (Value v : BlockOutputs.outputs(from)) {
-            BlockOutputs.add(into, mapping.lookupOrDefault(v));
+        for (Value v : fromOuts) {
+            BlockOutputs.add(into, v instanceof OpResult r && r.definingOp() == first ? intoOuts.get(r.index()) : v);
         }
     }
 }

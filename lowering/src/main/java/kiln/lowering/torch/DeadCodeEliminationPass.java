@@ -13,7 +13,8 @@ import kiln.lowering.Pass;
 import kiln.lowering.PassContext;
 
 /**
- * Removes ops whose results are unused and that have no effect (PyTorch's EliminateDeadCode): pure ops,
+ * Removes ops whose results are unused and that have no effect (PyTorch's EliminateDeadCode), and the unused
+ * outputs of ifs: pure ops,
  * container construction, attribute reads, ifs and loops whose bodies are all removable, and operators none of
  * whose schemas writes to an argument ({@code Tensor(a!)}). Prints, raises, attribute writes, calls and
  * {@code aten::warn} always stay.
@@ -55,6 +56,9 @@ public final class DeadCodeEliminationPass implements Pass {
         List<Operation> ops = block.opsSnapshot();
         for (int i = ops.size() - 1; i >= 0; i--) {
             Operation op = ops.get(i);
+            if (op.def() == TorchDialect.IF) {
+                changed |= eraseUnusedOutputs(op);
+            }
             for (Region r : op.regions()) {
                 for (Block b : r.blocks()) {
                     changed |= block(b, context);
@@ -66,6 +70,21 @@ public final class DeadCodeEliminationPass implements Pass {
             if (removable(op)) {
                 op.erase();
                 context.count(this, "removed", 1);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** An if's outputs nothing reads are dropped, with what each branch returns for them (as PyTorch's DCE does). */
+    private static boolean eraseUnusedOutputs(Operation ifOp) {
+        boolean changed = false;
+        for (int i = ifOp.numResults() - 1; i >= 0; i--) {
+            if (!ifOp.result(i).hasUses()) {
+                for (Region r : ifOp.regions()) {
+                    kiln.dialects.torch.BlockOutputs.erase(r.entry(), i);
+                }
+                ifOp.eraseResult(i);
                 changed = true;
             }
         }

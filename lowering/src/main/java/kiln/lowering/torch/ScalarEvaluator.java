@@ -47,7 +47,7 @@ final class ScalarEvaluator {
             case "aten::neg" -> x instanceof Long l ? (Object) (-l) : x instanceof Double d ? (Object) (-d) : null;
             case "aten::Int" -> x instanceof Long l ? l : x instanceof Double d ? (Object) (long) (double) d
                     : x instanceof Boolean b ? (Object) (b ? 1L : 0L) : null;
-            case "aten::Float" -> isNumber(x) ? (Object) toDouble(x) : null;
+            case "aten::Float" -> isNumber(x) ? (Object) toDouble(x) : x instanceof String str ? parseFloat(str) : null;
             case "aten::Bool" -> x instanceof Boolean b ? b : x instanceof Long l ? (Object) (l != 0)
                     : x instanceof Double d ? (Object) (d != 0) : null;
             case "aten::__and__" -> x instanceof Boolean p && y instanceof Boolean q ? (Object) (p && q) : null;
@@ -55,6 +55,31 @@ final class ScalarEvaluator {
             case "aten::len" -> x instanceof String s ? (Object) (long) s.length() : null;
             default -> null;
         };
+    }
+
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * Python's {@code float(str)} for the spellings it folds: decimals and {@code inf}/{@code infinity}/{@code nan}
+     * with an optional sign, any case, surrounded by blanks ({@code float("-inf")}); null (not folded, left to raise
+     * at run time) for anything else.
+     */
+    static Double parseFloat(String text) {
+        String s = text.strip();
+        String unsigned = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
+        boolean negative = s.startsWith("-");
+        switch (unsigned.toLowerCase(java.util.Locale.ROOT)) {
+            case "inf", "infinity" -> {
+                return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            case "nan" -> {
+                return Double.NaN;
+            }
+            default -> {
+                return DECIMAL.matcher(s).matches() ? Double.parseDouble(s) : null;
+            }
+        }
     }
 
     private static boolean isNumber(Object o) {
