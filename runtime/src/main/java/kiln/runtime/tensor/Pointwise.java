@@ -162,7 +162,7 @@ public final class Pointwise {
         Tensor fill = Copy.scalarOf(v, self.dtype());
         MemorySegment fillBytes = fill.segment();
         long itemSize = self.elementSize();
-        Elementwise.Plan plan = Elementwise.plan(self, false, self.dtype(), self.dtype(), false, List.of(mask));
+        Elementwise.Plan plan = Elementwise.plan(self, true, self.dtype(), self.dtype(), false, List.of(mask));
         LongReader m = Access.integral(ScalarType.Bool);
         plan.iteration().forEachRow((seg, off, str, n) -> {
             long o0 = off[0];

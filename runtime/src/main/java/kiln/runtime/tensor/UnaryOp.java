@@ -43,7 +43,6 @@ public enum UnaryOp {
     /** {@code gelu(approximate='tanh')}. */
     GELU_TANH(floating("GeluKernelImpl", x -> 0.5 * x
             * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))))),
-    SOFTSIGN(floating("softsign", x -> x / (1 + Math.abs(x)))),
     MISH(floating("mish_cpu", x -> x * Math.tanh(Math.log1p(Math.exp(x))))),
     LOGSIGMOID(floating("log_sigmoid_cpu", x -> x < 0 ? x - Math.log1p(Math.exp(x)) : -Math.log1p(Math.exp(-x)))),
     HARDSIGMOID(floating("hardsigmoid_cpu", x -> Math.min(Math.max(x + 3, 0), 6) / 6)),
@@ -59,7 +58,6 @@ public enum UnaryOp {
     SIGN(same(new UnaryKernel("sign_cpu", x -> Float.isNaN(x) ? 0f : Math.signum(x), x -> Double.isNaN(x) ? 0 : Math.signum(x),
             Long::signum, x -> x, null))),
     SQUARE(same("square", x -> x * x, x -> x * x)),
-    POSITIVE(same(new UnaryKernel("positive", x -> x, x -> x, x -> x, x -> x, null))),
     BITWISE_NOT(same(new UnaryKernel("bitwise_not_cpu", null, null, x -> ~x, x -> !x, null))),
 
     ISNAN(predicate("isnan", Double::isNaN, x -> false)),

@@ -26,8 +26,7 @@ final class NumberKernels {
         r.register("aten::add", a -> PyArith.add(a[0], a[1]), BINARY);
         r.register("aten::sub", a -> PyArith.sub(a[0], a[1]), BINARY);
         r.register("aten::mul", a -> PyArith.mul(a[0], a[1]), BINARY);
-        r.register("aten::div", a -> PyArith.div(a[0], a[1]), BINARY);
-        r.register("aten::truediv", a -> PyArith.div(a[0], a[1]), "int", "float", "Scalar");
+        r.register("aten::div", a -> PyArith.div(a[0], a[1]), "int", "float", "");
         r.register("aten::floordiv", a -> PyArith.floorDiv(a[0], a[1]), BINARY);
         r.register("aten::__round_to_zero_floordiv.int", a -> {
             long b = toLong(a[1]);
@@ -45,7 +44,6 @@ final class NumberKernels {
                 "int", "float", "int_float", "float_int", "Scalar_Scalar");
         r.register("aten::neg", a -> PyArith.neg(a[0]), UNARY);
         r.register("prim::abs", a -> PyArith.abs(a[0]), UNARY);
-        r.register("aten::abs", a -> PyArith.abs(a[0]), "int", "float", "Scalar");
 
         r.register("aten::eq", a -> PyArith.eq(a[0], a[1]), BINARY);
         r.register("aten::ne", a -> !PyArith.eq(a[0], a[1]), BINARY);

@@ -60,6 +60,12 @@ final class PointwiseKernels {
                 r.register(name + "_", a -> Pointwise.unary_(op, tensor(a[0])));
             }
         }
+        r.register("aten::positive", a -> {
+            if (tensor(a[0]).dtype() == kiln.dialects.torch.types.ScalarType.Bool) {
+                throw ScriptException.runtimeError("The `+` operator, on a bool tensor is not supported.");
+            }
+            return tensor(a[0]);
+        });
         r.register("aten::log_sigmoid", a -> Pointwise.unary(UnaryOp.LOGSIGMOID, tensor(a[0])));
         r.register("aten::special_erf", a -> Pointwise.unary(UnaryOp.ERF, tensor(a[0])));
         r.register("aten::special_expit", a -> Pointwise.unary(UnaryOp.SIGMOID, tensor(a[0])));
