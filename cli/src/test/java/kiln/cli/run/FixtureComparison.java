@@ -131,6 +131,43 @@ final class FixtureComparison {
         return null;
     }
 
+    /** How printed text compares with what PyTorch printed. */
+    enum Printed {
+        /** Character for character. */
+        EXACT,
+        /**
+         * The same words, but some printed numbers differ within float32 tolerance: PyTorch prints a float32 0-dim
+         * tensor with all 17 digits, so the last few show the order its reductions summed in.
+         */
+        CLOSE,
+        DIFFERENT
+    }
+
+    static Printed printed(String expected, String actual) {
+        if (expected.equals(actual)) {
+            return Printed.EXACT;
+        }
+        String[] e = expected.split("(?<=\\s)|(?=\\s)");
+        String[] a = actual.split("(?<=\\s)|(?=\\s)");
+        if (e.length != a.length) {
+            return Printed.DIFFERENT;
+        }
+        for (int i = 0; i < e.length; i++) {
+            if (!e[i].equals(a[i]) && !numbersClose(e[i], a[i])) {
+                return Printed.DIFFERENT;
+            }
+        }
+        return Printed.CLOSE;
+    }
+
+    private static boolean numbersClose(String expected, String actual) {
+        try {
+            return close(Double.parseDouble(expected), Double.parseDouble(actual), 1.3e-6, 1e-5);
+        } catch (NumberFormatException ex) {
+            return false;
+        }
+    }
+
     static boolean close(double expected, double actual, double rtol, double atol) {
         if (Double.isNaN(expected) || Double.isNaN(actual)) {
             return Double.isNaN(expected) && Double.isNaN(actual);

@@ -33,6 +33,7 @@ public final class KernelRegistry {
         FactoryKernels.register(r);
         ReductionKernels.register(r);
         LinalgKernels.register(r);
+        NnKernels.register(r);
         return r;
     }
 

@@ -82,6 +82,10 @@ final class ListKernels {
             out.items().addAll(list(a[1]).items());
             return out;
         });
+        r.register("aten::add_.t", a -> {
+            list(a[0]).items().addAll(new ArrayList<>(list(a[1]).items()));
+            return a[0];
+        });
         r.register("aten::mul.left_t", a -> repeat(list(a[0]), toLong(a[1])));
         r.register("aten::mul.right_", a -> repeat(list(a[1]), toLong(a[0])));
         r.register("aten::slice.t", a -> {

@@ -6,7 +6,10 @@ import static kiln.runtime.interp.kernels.Args.toDouble;
 import static kiln.runtime.interp.kernels.Args.toLong;
 
 import kiln.dialects.torch.types.Device;
+import kiln.dialects.torch.types.LeafType;
+import kiln.dialects.torch.types.ListType;
 import kiln.dialects.torch.types.ScalarType;
+import kiln.dialects.torch.types.TorchType;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.ScriptList;
 import kiln.runtime.tensor.Scalar;
@@ -62,8 +65,44 @@ final class TensorInfoKernels {
         r.register("aten::FloatImplicit", a -> implicit(tensor(a[0]), false).toDouble());
         r.register("prim::NumToTensor.Scalar", a -> Tensor.scalar(Args.scalar(a[0]), Args.scalar(a[0]).type()));
         r.register("prim::NumToTensor.bool", a -> Tensor.scalar(Scalar.of(toBool(a[0])), ScalarType.Bool));
+        r.registerFactory("prim::tolist", (op, ctx) -> {
+            TorchType leaf = (TorchType) op.result(0).type();
+            int depth = 0;
+            while (leaf instanceof ListType l) {
+                depth++;
+                leaf = l.elementType();
+            }
+            int dims = depth;
+            TorchType element = leaf;
+            return a -> {
+                Tensor t = tensor(a[0]);
+                if (t.dim() != dims) {
+                    throw ScriptException.valueError("Output annotation list dimension and runtime tensor dimension "
+                            + "must match for tolist()");
+                }
+                return toList(t, element, new long[t.dim()], 0);
+            };
+        });
         r.register("aten::scalar_tensor", a -> Tensor.scalar(Scalar.of(toDouble(a[0])),
                 a[1] == null ? ScalarType.Float : Args.dtype(a[1])));
+    }
+
+    /** {@code tensor.tolist()}: nested lists down to {@code element} values (int, float or bool). */
+    private static Object toList(Tensor t, TorchType element, long[] index, int dim) {
+        if (dim == t.dim()) {
+            return element == LeafType.INT ? (Object) t.getLong(index) : element == LeafType.BOOL
+                    ? (Object) t.getBoolean(index) : (Object) t.getDouble(index);
+        }
+        TorchType type = element;
+        for (int d = dim + 1; d < t.dim(); d++) {
+            type = ListType.of(type);
+        }
+        ScriptList out = ScriptList.empty(type);
+        for (long i = 0; i < t.size(dim); i++) {
+            index[dim] = i;
+            out.add(toList(t, element, index, dim + 1));
+        }
+        return out;
     }
 
     /** A 0-dim tensor passed where a number is expected (PyTorch's {@code checkImplicitTensorToNum}). */
