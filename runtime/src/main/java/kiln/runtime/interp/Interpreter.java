@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import kiln.dialects.ir.Region;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.schema.OperatorRegistry;
@@ -84,19 +85,20 @@ public final class Interpreter implements KernelContext {
 
     Plan methodPlan(String className, String method) {
         String key = className + "." + method;
-        Plan p = methodPlans.get(key);
-        if (p == null) {
-            p = plan(key, callables.method(className, method));
-            methodPlans.putIfAbsent(key, p);
-        }
-        return p;
+        return cachedPlan(methodPlans, key, () -> callables.method(className, method));
     }
 
     Plan functionPlan(String name) {
-        Plan p = functionPlans.get(name);
+        return cachedPlan(functionPlans, name, () -> callables.function(name));
+    }
+
+    /** The plan cached under {@code key}, built from the graph {@code source} gives on first use. */
+    private Plan cachedPlan(Map<String, Plan> cache, String key, Supplier<Graph> source) {
+        Plan p = cache.get(key);
         if (p == null) {
-            p = plan(name, callables.function(name));
-            functionPlans.putIfAbsent(name, p);
+            p = plan(key, source.get());
+            Plan raced = cache.putIfAbsent(key, p);
+            p = raced != null ? raced : p;
         }
         return p;
     }

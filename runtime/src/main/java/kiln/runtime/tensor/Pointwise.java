@@ -101,43 +101,32 @@ public final class Pointwise {
     /** {@code torch.where(condition, self, other)}: {@code self} where the condition holds, else {@code other}. */
     public static Tensor where(Tensor condition, Operand self, Operand other) {
         ScalarType common = TypePromotion.resultType(self, other);
-        Tensor a = Ops.castScalarInput(Ops.tensorOf(self), common, null);
-        Tensor b = Ops.castScalarInput(Ops.tensorOf(other), common, null);
+        Tensor a = Ops.tensorOf(self).to(common);
+        Tensor b = Ops.tensorOf(other).to(common);
         Elementwise.Plan plan = Elementwise.plan(null, false, common, common, false, List.of(condition, a, b));
-        LongReader cond = Access.integral(condition.dtype().isFloatingPoint() ? ScalarType.Bool : condition.dtype());
-        if (condition.dtype().isFloatingPoint()) {
-            DoubleReader f = Access.floating(condition.dtype());
-            cond = (s, o) -> f.read(s, o) != 0 ? 1 : 0;
-        }
-        LongReader c = cond;
-        if (common.isFloatingPoint()) {
-            DoubleReader x = Access.toFloating(a.dtype(), common, false);
-            DoubleReader y = Access.toFloating(b.dtype(), common, false);
-            Access.DoubleWriter w = Access.doubleWriter(common);
-            plan.iteration().forEachRow((seg, off, str, n) -> {
-                long o0 = off[0];
-                long o1 = off[1];
-                long o2 = off[2];
-                long o3 = off[3];
-                for (long i = 0; i < n; i++, o0 += str[0], o1 += str[1], o2 += str[2], o3 += str[3]) {
-                    w.write(seg[0], o0, c.read(seg[1], o1) != 0 ? x.read(seg[2], o2) : y.read(seg[3], o3));
-                }
-            });
-        } else {
-            LongReader x = Access.toIntegral(a.dtype(), common);
-            LongReader y = Access.toIntegral(b.dtype(), common);
-            Access.LongWriter w = Access.longWriter(common);
-            plan.iteration().forEachRow((seg, off, str, n) -> {
-                long o0 = off[0];
-                long o1 = off[1];
-                long o2 = off[2];
-                long o3 = off[3];
-                for (long i = 0; i < n; i++, o0 += str[0], o1 += str[1], o2 += str[2], o3 += str[3]) {
-                    w.write(seg[0], o0, c.read(seg[1], o1) != 0 ? x.read(seg[2], o2) : y.read(seg[3], o3));
-                }
-            });
-        }
+        LongReader cond = truth(condition.dtype());
+        long itemSize = common.itemSize();
+        plan.iteration().forEachRow((seg, off, str, n) -> {
+            long o0 = off[0];
+            long o1 = off[1];
+            long o2 = off[2];
+            long o3 = off[3];
+            for (long i = 0; i < n; i++, o0 += str[0], o1 += str[1], o2 += str[2], o3 += str[3]) {
+                boolean pick = cond.read(seg[1], o1) != 0;
+                MemorySegment.copy(pick ? seg[2] : seg[3], pick ? o2 : o3, seg[0], o0, itemSize);
+            }
+        });
         return plan.out();
+    }
+
+    /** Reads elements of {@code dtype} as 1 (nonzero) or 0. */
+    private static LongReader truth(ScalarType dtype) {
+        if (dtype.isFloatingPoint()) {
+            DoubleReader f = Access.floating(dtype);
+            return (s, o) -> f.read(s, o) != 0 ? 1 : 0;
+        }
+        LongReader l = Access.integral(dtype);
+        return (s, o) -> l.read(s, o) != 0 ? 1 : 0;
     }
 
     /** {@code self.masked_fill(mask, value)}: a copy with {@code value} where the mask is true. */
@@ -163,7 +152,7 @@ public final class Pointwise {
         MemorySegment fillBytes = fill.segment();
         long itemSize = self.elementSize();
         Elementwise.Plan plan = Elementwise.plan(self, true, self.dtype(), self.dtype(), false, List.of(mask));
-        LongReader m = Access.integral(ScalarType.Bool);
+        LongReader m = truth(ScalarType.Bool);
         plan.iteration().forEachRow((seg, off, str, n) -> {
             long o0 = off[0];
             long o1 = off[1];

@@ -1,6 +1,8 @@
 package kiln.runtime.tensor;
 
 import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.LongBinaryOperator;
 
 import kiln.dialects.torch.types.ScalarType;
 
@@ -84,39 +86,46 @@ public final class Reductions {
         return dtype != null ? dtype : self.dtype().isIntegral(true) ? ScalarType.Long : self.dtype();
     }
 
-    public static Tensor sum(Tensor self, long[] dims, boolean keepdim, ScalarType dtype) {
-        return sumOrProd(self, dims, keepdim, dtype, false);
-    }
-
-    public static Tensor prod(Tensor self, long[] dims, boolean keepdim, ScalarType dtype) {
-        return sumOrProd(self, dims, keepdim, dtype, true);
-    }
-
-    private static Tensor sumOrProd(Tensor self, long[] dims, boolean keepdim, ScalarType dtype, boolean product) {
-        ScalarType out = accumulatingDtype(self, dtype);
-        Gathered g = gather(self, dims);
-        if (out.isIntegral(true)) {
-            long[] in = g.rows().toLongArray();
-            long[] acc = new long[g.outer()];
-            for (int i = 0; i < g.outer(); i++) {
-                long a = product ? 1 : 0;
-                for (int j = 0, base = i * g.inner(); j < g.inner(); j++) {
-                    a = product ? a * in[base + j] : a + in[base + j];
-                }
-                acc[i] = a;
-            }
-            return result(acc, g.outShape(keepdim), out);
-        }
+    /** Each row of {@code g} folded with {@code op} from {@code identity}, in double. */
+    private static double[] foldDoubles(Gathered g, double identity, DoubleBinaryOperator op) {
         double[] in = g.rows().toDoubleArray();
         double[] acc = new double[g.outer()];
         for (int i = 0; i < g.outer(); i++) {
-            double a = product ? 1 : 0;
+            double a = identity;
             for (int j = 0, base = i * g.inner(); j < g.inner(); j++) {
-                a = product ? a * in[base + j] : a + in[base + j];
+                a = op.applyAsDouble(a, in[base + j]);
             }
             acc[i] = a;
         }
-        return result(acc, g.outShape(keepdim), out);
+        return acc;
+    }
+
+    /** Each row of {@code g} folded with {@code op} from {@code identity}, in int64. */
+    private static long[] foldLongs(Gathered g, long identity, LongBinaryOperator op) {
+        long[] in = g.rows().toLongArray();
+        long[] acc = new long[g.outer()];
+        for (int i = 0; i < g.outer(); i++) {
+            long a = identity;
+            for (int j = 0, base = i * g.inner(); j < g.inner(); j++) {
+                a = op.applyAsLong(a, in[base + j]);
+            }
+            acc[i] = a;
+        }
+        return acc;
+    }
+
+    public static Tensor sum(Tensor self, long[] dims, boolean keepdim, ScalarType dtype) {
+        ScalarType out = accumulatingDtype(self, dtype);
+        Gathered g = gather(self, dims);
+        return out.isIntegral(true) ? result(foldLongs(g, 0L, Long::sum), g.outShape(keepdim), out)
+                : result(foldDoubles(g, 0.0, Double::sum), g.outShape(keepdim), out);
+    }
+
+    public static Tensor prod(Tensor self, long[] dims, boolean keepdim, ScalarType dtype) {
+        ScalarType out = accumulatingDtype(self, dtype);
+        Gathered g = gather(self, dims);
+        return out.isIntegral(true) ? result(foldLongs(g, 1L, (x, y) -> x * y), g.outShape(keepdim), out)
+                : result(foldDoubles(g, 1.0, (x, y) -> x * y), g.outShape(keepdim), out);
     }
 
     public static Tensor mean(Tensor self, long[] dims, boolean keepdim, ScalarType dtype) {
@@ -125,16 +134,11 @@ public final class Reductions {
                 + (dtype == null ? "Input" : "Optional") + " dtype must be either a floating point or complex dtype. "
                 + "Got: " + out);
         Gathered g = gather(self, dims);
-        double[] in = g.rows().toDoubleArray();
-        double[] acc = new double[g.outer()];
-        for (int i = 0; i < g.outer(); i++) {
-            double a = 0;
-            for (int j = 0, base = i * g.inner(); j < g.inner(); j++) {
-                a += in[base + j];
-            }
-            acc[i] = a / g.inner();
+        double[] sums = foldDoubles(g, 0.0, Double::sum);
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] /= g.inner();
         }
-        return result(acc, g.outShape(keepdim), out);
+        return result(sums, g.outShape(keepdim), out);
     }
 
     /** {@code var}/{@code std} with Bessel's {@code correction} (1 for the unbiased estimate). */
@@ -169,26 +173,11 @@ public final class Reductions {
                 + "(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim "
                 + "with the 'dim' argument.");
         if (!self.dtype().isFloatingPoint()) {
-            long[] in = g.rows().toLongArray();
-            long[] acc = new long[g.outer()];
-            for (int i = 0; i < g.outer(); i++) {
-                long a = in[i * g.inner()];
-                for (int j = 1, base = i * g.inner(); j < g.inner(); j++) {
-                    a = max ? Math.max(a, in[base + j]) : Math.min(a, in[base + j]);
-                }
-                acc[i] = a;
-            }
+            long[] acc = max ? foldLongs(g, Long.MIN_VALUE, Math::max) : foldLongs(g, Long.MAX_VALUE, Math::min);
             return result(acc, g.outShape(keepdim), self.dtype());
         }
-        double[] in = g.rows().toDoubleArray();
-        double[] acc = new double[g.outer()];
-        for (int i = 0; i < g.outer(); i++) {
-            double a = in[i * g.inner()];
-            for (int j = 1, base = i * g.inner(); j < g.inner(); j++) {
-                a = max ? Math.max(a, in[base + j]) : Math.min(a, in[base + j]);
-            }
-            acc[i] = a;
-        }
+        double[] acc = max ? foldDoubles(g, Double.NEGATIVE_INFINITY, Math::max)
+                : foldDoubles(g, Double.POSITIVE_INFINITY, Math::min);
         return result(acc, g.outShape(keepdim), self.dtype());
     }
 
@@ -242,19 +231,8 @@ public final class Reductions {
     /** {@code all}/{@code any} over {@code dims} (null: all): a bool tensor. */
     public static Tensor allAny(Tensor self, long[] dims, boolean keepdim, boolean all) {
         Gathered g = gather(self, dims);
-        double[] in = g.rows().toDoubleArray();
-        long[] acc = new long[g.outer()];
-        for (int i = 0; i < g.outer(); i++) {
-            boolean a = all;
-            for (int j = 0, base = i * g.inner(); j < g.inner(); j++) {
-                boolean v = in[base + j] != 0;
-                if (all ? !v : v) {
-                    a = !all;
-                    break;
-                }
-            }
-            acc[i] = a ? 1 : 0;
-        }
+        double[] acc = all ? foldDoubles(g, 1.0, (a, v) -> a != 0 && v != 0 ? 1 : 0)
+                : foldDoubles(g, 0.0, (a, v) -> a != 0 || v != 0 ? 1 : 0);
         return result(acc, g.outShape(keepdim), ScalarType.Bool);
     }
 

@@ -53,8 +53,8 @@ final class NumberKernels {
         r.register("aten::ge", a -> PyArith.le(a[1], a[0]), BINARY);
         r.register("aten::eq.bool", a -> toBool(a[0]) == toBool(a[1]));
         r.register("aten::ne.bool", a -> toBool(a[0]) != toBool(a[1]));
-        r.register("prim::min", a -> PyArith.min(a[0], a[1]), BINARY);
-        r.register("prim::max", a -> PyArith.max(a[0], a[1]), BINARY);
+        r.register("prim::min", a -> PyArith.extreme(a[0], a[1], false), BINARY);
+        r.register("prim::max", a -> PyArith.extreme(a[0], a[1], true), BINARY);
 
         r.register("aten::__not__", a -> !toBool(a[0]));
         r.register("aten::__and__.bool", a -> toBool(a[0]) & toBool(a[1]));

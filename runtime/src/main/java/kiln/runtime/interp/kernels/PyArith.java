@@ -105,22 +105,14 @@ final class PyArith {
         return ints(a, b) ? (Long) a <= (Long) b : d(a) <= d(b);
     }
 
-    static Object min(Object a, Object b) {
+    /** Python's {@code min}/{@code max} of two numbers; NaN wins, as in TorchScript. */
+    static Object extreme(Object a, Object b, boolean max) {
         if (ints(a, b)) {
-            return Math.min((Long) a, (Long) b);
+            return max ? Math.max((Long) a, (Long) b) : Math.min((Long) a, (Long) b);
         }
         double x = d(a);
         double y = d(b);
-        return Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.min(x, y);
-    }
-
-    static Object max(Object a, Object b) {
-        if (ints(a, b)) {
-            return Math.max((Long) a, (Long) b);
-        }
-        double x = d(a);
-        double y = d(b);
-        return Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.max(x, y);
+        return max ? Math.max(x, y) : Math.min(x, y);
     }
 
     /** {@code int(x)} of a float: truncation toward zero; NaN and infinities are errors as in Python. */
