@@ -36,6 +36,15 @@ public enum BinaryOp {
     BITWISE_AND(Kind.SAME, new BinaryKernel("bitwise_and_cpu", null, null, (a, b) -> a & b, (a, b) -> a & b, null, 1)),
     BITWISE_OR(Kind.SAME, new BinaryKernel("bitwise_or_cpu", null, null, (a, b) -> a | b, (a, b) -> a | b, null, 1)),
     BITWISE_XOR(Kind.SAME, new BinaryKernel("bitwise_xor_cpu", null, null, (a, b) -> a ^ b, (a, b) -> a ^ b, null, 1)),
+    BITWISE_LEFT_SHIFT(Kind.SAME, new BinaryKernel("lshift_cpu", null, null,
+            (a, b) -> b < 0 || b >= 64 ? 0 : a << b, null, null, 1)),
+    BITWISE_RIGHT_SHIFT(Kind.SAME, new BinaryKernel("rshift_cpu", null, null,
+            (a, b) -> b < 0 || b >= 64 ? (a < 0 ? -1 : 0) : a >> b, null, null, 1)),
+    LCM(Kind.SAME, new BinaryKernel("lcm_cpu", null, null, BinaryOp::lcm, null, null, 1)),
+    NEXTAFTER(Kind.SAME, new BinaryKernel("nextafter_cpu", (a, b) -> Math.nextAfter(a, b), Math::nextAfter, null,
+            null, null, 1)),
+    SPECIAL_XLOG1PY(Kind.FLOAT, floating("xlog1py_cpu", (a, b) -> Double.isNaN(b) ? Double.NaN : a == 0 ? 0
+            : a * Math.log1p(b))),
     ATAN2(Kind.FLOAT, floating("atan2_cpu", Math::atan2)),
     HYPOT(Kind.FLOAT, floating("hypot_cpu", Math::hypot)),
     COPYSIGN(Kind.FLOAT, floating("copysign_cpu", Math::copySign)),
@@ -93,6 +102,17 @@ public enum BinaryOp {
             throw TorchException.runtime("ZeroDivisionError");
         }
         return b;
+    }
+
+    private static long lcm(long a, long b) {
+        long x = Math.abs(a);
+        long y = Math.abs(b);
+        while (y != 0) {
+            long t = x % y;
+            x = y;
+            y = t;
+        }
+        return x == 0 ? 0 : Math.abs(a / x * b);
     }
 
     private static long intPow(long base, long exponent) {

@@ -9,6 +9,15 @@ public final class Normalization {
 
     /** {@code F.layer_norm}: normalizes over the last {@code normalizedShape.length} dims. */
     public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return layerNormWithStatistics(input, normalizedShape, weight, bias, eps)[0];
+    }
+
+    /**
+     * {@code aten::native_layer_norm}: the normalized tensor, and each row's mean and reciprocal standard
+     * deviation (shaped as the input with the normalized dims of size 1).
+     */
+    public static Tensor[] layerNormWithStatistics(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias,
+            double eps) {
         int k = normalizedShape.length;
         TorchException.check(k > 0 && input.dim() >= k && Arrays.equals(normalizedShape,
                 Arrays.copyOfRange(input.sizesRaw(), input.dim() - k, input.dim())), "Given normalized_shape="
@@ -19,6 +28,8 @@ public final class Normalization {
         double[] w = weight == null ? null : weight.toDoubleArray();
         double[] b = bias == null ? null : bias.toDoubleArray();
         int rows = n == 0 ? 0 : x.length / n;
+        double[] means = new double[rows];
+        double[] rstds = new double[rows];
         for (int r = 0; r < rows; r++) {
             int base = r * n;
             double mean = 0;
@@ -32,6 +43,8 @@ public final class Normalization {
                 var += dev * dev;
             }
             double inv = 1 / Math.sqrt(var / n + eps);
+            means[r] = mean;
+            rstds[r] = inv;
             for (int i = 0; i < n; i++) {
                 double y = (x[base + i] - mean) * inv;
                 if (w != null) {
@@ -43,7 +56,12 @@ public final class Normalization {
                 x[base + i] = y;
             }
         }
-        return Reductions.result(x, input.sizesRaw(), input.dtype());
+        long[] statShape = input.sizes();
+        for (int d = input.dim() - k; d < input.dim(); d++) {
+            statShape[d] = 1;
+        }
+        return new Tensor[] {Reductions.result(x, input.sizesRaw(), input.dtype()),
+                Reductions.result(means, statShape, input.dtype()), Reductions.result(rstds, statShape, input.dtype())};
     }
 
     /**

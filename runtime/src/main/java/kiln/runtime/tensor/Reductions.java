@@ -236,46 +236,98 @@ public final class Reductions {
         return result(acc, g.outShape(keepdim), ScalarType.Bool);
     }
 
+    /** Rewrites one row of values in place: the {@code n} elements from {@code base}. */
+    @FunctionalInterface
+    private interface RowTransform {
+        void apply(double[] x, int base, int n);
+    }
+
+    /**
+     * Applies {@code transform} to every row along {@code dim} (moved last, then back), in double; the result has
+     * {@code in}'s shape, contiguous, in {@code dtype}.
+     */
+    private static Tensor alongDim(Tensor in, long dim, ScalarType dtype, RowTransform transform) {
+        if (in.dim() == 0) {
+            double[] x = in.toDoubleArray();
+            transform.apply(x, 0, 1);
+            return result(x, new long[0], dtype);
+        }
+        int d = Shapes.wrapDim(dim, in.dim());
+        long[] src = {d};
+        long[] last = {in.dim() - 1};
+        Tensor moved = Views.movedim(in, src, last);
+        int n = Math.toIntExact(in.size(d));
+        double[] x = moved.toDoubleArray();
+        for (int base = 0; n > 0 && base < x.length; base += n) {
+            transform.apply(x, base, n);
+        }
+        return Views.movedim(result(x, moved.sizesRaw(), dtype), last, src).contiguous();
+    }
+
     /** {@code softmax}/{@code log_softmax} along {@code dim}, in {@code dtype} when given. */
     public static Tensor softmax(Tensor self, long dim, ScalarType dtype, boolean log) {
         Tensor in = dtype == null ? self : self.to(dtype);
         TorchException.check(in.dtype().isFloatingPoint(), "\"" + (log ? "log_softmax" : "softmax")
                 + "_lastdim_kernel_impl\" not implemented for '" + in.dtype() + "'");
-        if (in.dim() == 0) {
-            return Tensor.scalar(Scalar.of(log ? 0.0 : 1.0), in.dtype());
-        }
-        int d = Shapes.wrapDim(dim, in.dim());
-        long[] perm = new long[in.dim()];
-        for (int i = 0, k = 0; i < in.dim(); i++) {
-            if (i != d) {
-                perm[k++] = i;
-            }
-        }
-        perm[in.dim() - 1] = d;
-        Tensor moved = Views.permute(in, perm);
-        int inner = Math.toIntExact(in.size(d));
-        double[] x = moved.toDoubleArray();
-        int outer = inner == 0 ? 0 : x.length / inner;
-        for (int i = 0; i < outer; i++) {
-            int base = i * inner;
+        return alongDim(in, dim, in.dtype(), (x, base, n) -> {
             double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < inner; j++) {
+            for (int j = 0; j < n; j++) {
                 m = Math.max(m, x[base + j]);
             }
             double sum = 0;
-            for (int j = 0; j < inner; j++) {
+            for (int j = 0; j < n; j++) {
                 sum += Math.exp(x[base + j] - m);
             }
             double logSum = Math.log(sum);
-            for (int j = 0; j < inner; j++) {
+            for (int j = 0; j < n; j++) {
                 x[base + j] = log ? x[base + j] - m - logSum : Math.exp(x[base + j] - m) / sum;
             }
+        });
+    }
+
+    /** {@code cumsum}/{@code cumprod} along {@code dim}; integer inputs accumulate in int64 unless a dtype is given. */
+    public static Tensor cumulative(Tensor self, long dim, ScalarType dtype, boolean product) {
+        ScalarType out = accumulatingDtype(self, dtype);
+        return alongDim(self, dim, out, (x, base, n) -> {
+            for (int j = 1; j < n; j++) {
+                x[base + j] = product ? x[base + j - 1] * x[base + j] : x[base + j - 1] + x[base + j];
+            }
+        });
+    }
+
+    /** {@code torch.logsumexp(self, dims, keepdim)}: {@code log(sum(exp(x)))} shifted by the max for range. */
+    public static Tensor logsumexp(Tensor self, long[] dims, boolean keepdim) {
+        ScalarType out = self.dtype().isFloatingPoint() ? self.dtype() : DTypes.DEFAULT_FLOAT;
+        Gathered g = gather(self, dims);
+        double[] in = g.rows().toDoubleArray();
+        double[] acc = new double[g.outer()];
+        for (int i = 0; i < g.outer(); i++) {
+            int base = i * g.inner();
+            double m = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < g.inner(); j++) {
+                m = Math.max(m, in[base + j]);
+            }
+            double shift = Double.isInfinite(m) ? 0 : m;
+            double sum = 0;
+            for (int j = 0; j < g.inner(); j++) {
+                sum += Math.exp(in[base + j] - shift);
+            }
+            acc[i] = Math.log(sum) + shift;
         }
-        Tensor out = result(x, moved.sizesRaw(), in.dtype());
-        long[] inverse = new long[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            inverse[(int) perm[i]] = i;
+        return result(acc, g.outShape(keepdim), out);
+    }
+
+    /** {@code torch.nanmean}: the mean of the non-NaN elements. */
+    public static Tensor nanmean(Tensor self, long[] dims, boolean keepdim, ScalarType dtype) {
+        ScalarType out = dtype != null ? dtype : self.dtype();
+        TorchException.check(out.isFloatingPoint(), "nanmean(): expected input to have floating point or complex "
+                + "dtype but got " + out);
+        Gathered g = gather(self, dims);
+        double[] sums = foldDoubles(g, 0.0, (a, v) -> Double.isNaN(v) ? a : a + v);
+        double[] counts = foldDoubles(g, 0.0, (a, v) -> Double.isNaN(v) ? a : a + 1);
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] /= counts[i];
         }
-        return Views.permute(out, inverse).contiguous();
+        return result(sums, g.outShape(keepdim), out);
     }
 }

@@ -30,6 +30,17 @@ final class SpecialFunctions {
         return erfcLarge(x);
     }
 
+    /** {@code exp(x^2) * erfc(x)}, without overflow for large x. */
+    static double erfcx(double x) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        if (x >= 2) {
+            return x > 1e8 ? ONE_OVER_SQRT_PI / x : ONE_OVER_SQRT_PI / continuedFraction(x);
+        }
+        return Math.exp(x * x) * erfc(x);
+    }
+
     /** {@code 2/sqrt(pi) * sum (-1)^n x^(2n+1) / (n! (2n+1))}. */
     private static double series(double x) {
         double x2 = x * x;
@@ -51,6 +62,11 @@ final class SpecialFunctions {
         if (x > 27) {
             return 0;
         }
+        return Math.exp(-x * x) * ONE_OVER_SQRT_PI / continuedFraction(x);
+    }
+
+    /** {@code x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))}, by Lentz's method. */
+    private static double continuedFraction(double x) {
         double tiny = 1e-300;
         double f = x;
         double c = x;
@@ -68,6 +84,6 @@ final class SpecialFunctions {
                 break;
             }
         }
-        return Math.exp(-x * x) * ONE_OVER_SQRT_PI / f;
+        return f;
     }
 }

@@ -49,6 +49,14 @@ public enum UnaryOp {
     HARDSWISH(floating("hardswish_cpu", x -> x * Math.min(Math.max(x + 3, 0), 6) / 6)),
     SELU(floating("selu", x -> 1.0507009873554804934193349852946
             * (x > 0 ? x : 1.6732632423543772848170429916717 * Math.expm1(x)))),
+    SINC(floating("sinc_cpu", x -> x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x))),
+    /** The argument of a real number: pi for negatives, 0 otherwise. */
+    ANGLE(floating("angle_cpu", x -> Double.isNaN(x) ? x : x < 0 ? Math.PI : 0)),
+    SPECIAL_ENTR(floating("entr_cpu", x -> Double.isNaN(x) ? x : x > 0 ? -x * Math.log(x) : x == 0 ? 0
+            : Double.NEGATIVE_INFINITY)),
+    SPECIAL_NDTR(floating("ndtr_cpu", x -> 0.5 * SpecialFunctions.erfc(-x / Math.sqrt(2)))),
+    SPECIAL_LOG_NDTR(floating("log_ndtr_cpu", x -> Math.log(0.5 * SpecialFunctions.erfc(-x / Math.sqrt(2))))),
+    SPECIAL_ERFCX(floating("erfcx_cpu", SpecialFunctions::erfcx)),
     FRAC(floating("frac_cpu", x -> x - (x < 0 ? Math.ceil(x) : Math.floor(x)))),
 
     FLOOR(same("floor_cpu", Math::floor, x -> x)),

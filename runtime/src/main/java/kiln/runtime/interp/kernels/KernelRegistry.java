@@ -34,6 +34,9 @@ public final class KernelRegistry {
         ReductionKernels.register(r);
         LinalgKernels.register(r);
         NnKernels.register(r);
+        LayoutKernels.register(r);
+        IndexKernels.register(r);
+        CompositeKernels.register(r);
         return r;
     }
 

@@ -7,7 +7,9 @@ import static kiln.runtime.interp.kernels.Args.tensor;
 import static kiln.runtime.interp.kernels.Args.toBool;
 import static kiln.runtime.interp.kernels.Args.toDouble;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.tensor.BinaryOp;
 import kiln.runtime.tensor.Ops;
@@ -19,6 +21,9 @@ import kiln.runtime.tensor.UnaryOp;
 /** Kernels of the elementwise tensor operators: arithmetic, math functions, comparisons, selection. */
 final class PointwiseKernels {
     private static final String[] TENSOR_OR_SCALAR = {"Tensor", "Scalar"};
+    /** Functions PyTorch has no in-place ({@code name_}) form of. */
+    private static final Set<UnaryOp> NO_IN_PLACE = EnumSet.of(UnaryOp.ANGLE, UnaryOp.SPECIAL_ENTR,
+            UnaryOp.SPECIAL_NDTR, UnaryOp.SPECIAL_LOG_NDTR, UnaryOp.SPECIAL_ERFCX);
 
     private PointwiseKernels() {
     }
@@ -56,7 +61,7 @@ final class PointwiseKernels {
                 continue;
             }
             r.register(name, a -> Pointwise.unary(op, tensor(a[0])));
-            if (op.kind() != UnaryOp.Kind.BOOL) {
+            if (op.kind() != UnaryOp.Kind.BOOL && !NO_IN_PLACE.contains(op)) {
                 r.register(name + "_", a -> Pointwise.unary_(op, tensor(a[0])));
             }
         }
