@@ -126,6 +126,21 @@ class CallsTest {
         assertEquals("builtins.ValueError", e.pythonClass());
         assertEquals("bad", e.scriptMessage());
         assertEquals(List.of("prim::RaiseException at model.py:7:4"), e.trace());
+
+        String forked = """
+                graph(%msg : str):
+                  %fut : Future[str] = prim::fork_0(%msg)
+                  %r : str = aten::wait(%fut) # model.py:9:1
+                  return (%r)
+                with prim::fork_0 = graph(%m : str):
+                  %cls : str = prim::Constant[value="builtins.KeyError"]()
+                   = prim::RaiseException(%m, %cls) # model.py:8:2
+                  return (%m)
+                """;
+        ScriptException f = assertThrows(ScriptException.class,
+                () -> interpreter().run(Graphs.parse(forked), "lost"));
+        assertEquals("builtins.KeyError", f.pythonClass());
+        assertEquals(List.of("prim::RaiseException at model.py:8:2", "aten::wait at model.py:9:1"), f.trace());
     }
 
     @Test

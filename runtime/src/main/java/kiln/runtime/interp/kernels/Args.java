@@ -22,11 +22,16 @@ public final class Args {
         return ScriptException.typeError("expected " + what + " but got " + Values.typeName(v));
     }
 
-    public static Tensor tensor(Object v) {
-        if (v instanceof Tensor t) {
-            return t;
+    /** {@code v} as a {@code type}, or a {@code TypeError} saying it should have been {@code what}. */
+    private static <T> T as(Class<T> type, String what, Object v) {
+        if (type.isInstance(v)) {
+            return type.cast(v);
         }
-        throw expected("a Tensor", v);
+        throw expected(what, v);
+    }
+
+    public static Tensor tensor(Object v) {
+        return as(Tensor.class, "a Tensor", v);
     }
 
     /** A tensor or None. */
@@ -35,10 +40,7 @@ public final class Args {
     }
 
     public static long toLong(Object v) {
-        if (v instanceof Long l) {
-            return l;
-        }
-        throw expected("an int", v);
+        return as(Long.class, "an int", v);
     }
 
     /** An int or None. */
@@ -61,17 +63,11 @@ public final class Args {
     }
 
     public static boolean toBool(Object v) {
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        throw expected("a bool", v);
+        return as(Boolean.class, "a bool", v);
     }
 
     public static String str(Object v) {
-        if (v instanceof String s) {
-            return s;
-        }
-        throw expected("a str", v);
+        return as(String.class, "a str", v);
     }
 
     /** A Python number as ATen's {@code Scalar}. */
@@ -99,24 +95,15 @@ public final class Args {
     }
 
     public static ScriptList list(Object v) {
-        if (v instanceof ScriptList l) {
-            return l;
-        }
-        throw expected("a list", v);
+        return as(ScriptList.class, "a list", v);
     }
 
     public static ScriptTuple tuple(Object v) {
-        if (v instanceof ScriptTuple t) {
-            return t;
-        }
-        throw expected("a tuple", v);
+        return as(ScriptTuple.class, "a tuple", v);
     }
 
     public static ScriptDict dict(Object v) {
-        if (v instanceof ScriptDict d) {
-            return d;
-        }
-        throw expected("a dict", v);
+        return as(ScriptDict.class, "a dict", v);
     }
 
     /** An {@code int[]} argument; a single int stands for a one-element list, as for {@code int[1]} arguments. */
