@@ -136,6 +136,13 @@ final class Elementwise {
         return plan.out();
     }
 
+    /** Runs a unary kernel computing in {@code common} into a new tensor of {@code outDtype}. */
+    static Tensor unaryTo(UnaryKernel kernel, Tensor in, ScalarType common, ScalarType outDtype) {
+        Plan plan = plan(null, false, outDtype, common, false, List.of(in));
+        plan.iteration().forEachRow(unaryRow(kernel, in.dtype(), common, outDtype));
+        return plan.out();
+    }
+
     /**
      * Runs a binary kernel computing in {@code common} over a plan of inputs of dtypes {@code a} and {@code b}.
      * With {@code scalarOpmath}, a second operand that is a single broadcast value is read straight into the

@@ -14,7 +14,7 @@ public final class Ops {
     }
 
     /** A Python number as the wrapped 0-dim tensor ATen makes of it. */
-    private static Tensor tensorOf(Operand operand) {
+    static Tensor tensorOf(Operand operand) {
         return switch (operand) {
             case Tensor t -> t;
             case Scalar s -> Copy.scalarOf(s, s.type());
@@ -25,7 +25,7 @@ public final class Ops {
      * A 0-dim input converted to a float32/float64 common dtype up front (as TensorIterator casts it), so that
      * the row loops see one dtype and can vectorize. The output is never replaced.
      */
-    private static Tensor castScalarInput(Tensor input, ScalarType common, Tensor out) {
+    static Tensor castScalarInput(Tensor input, ScalarType common, Tensor out) {
         boolean wide = common == ScalarType.Float || common == ScalarType.Double;
         if (wide && input != out && input.dim() == 0 && input.dtype() != common) {
             return Copy.cloneLike(input, common);
@@ -146,7 +146,7 @@ public final class Ops {
     }
 
     /** A unary float op's common dtype: integer and bool inputs give the default float dtype. */
-    private static ScalarType floatOpDtype(Tensor self) {
+    static ScalarType floatOpDtype(Tensor self) {
         return self.dtype().isIntegral(true) ? DTypes.DEFAULT_FLOAT : self.dtype();
     }
 

@@ -95,6 +95,9 @@ final class Views {
         int ndim = self.dim();
         int d0 = Shapes.wrapDim(dim0, ndim);
         int d1 = Shapes.wrapDim(dim1, ndim);
+        if (ndim == 0) {
+            return self.alias();
+        }
         long[] sizes = self.sizesRaw().clone();
         long[] strides = self.stridesRaw().clone();
         swap(sizes, d0, d1);

@@ -1,0 +1,87 @@
+package kiln.runtime.interp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import kiln.dialects.ir.BlockArgument;
+import kiln.dialects.torch.types.TorchType;
+import kiln.runtime.interp.value.ScriptException;
+import kiln.runtime.interp.value.TypeCheck;
+import kiln.runtime.interp.value.Values;
+
+/**
+ * A graph compiled for execution: each SSA value has a slot in a frame array, each op a {@link Step} with its
+ * kernel already bound. An interpreter builds one plan per graph and reuses it for every call, from any thread
+ * (a call's state lives in its own frame).
+ */
+public final class Plan {
+    private final String name;
+    private final int frameSize;
+    private final int[] inputSlots;
+    private final List<BlockArgument> inputs;
+    private final Body body;
+    private final List<String> unsupported;
+
+    Plan(String name, int frameSize, int[] inputSlots, List<BlockArgument> inputs, Body body,
+            List<String> unsupported) {
+        this.name = name;
+        this.frameSize = frameSize;
+        this.inputSlots = inputSlots;
+        this.inputs = List.copyOf(inputs);
+        this.body = body;
+        this.unsupported = List.copyOf(unsupported);
+    }
+
+    /** What the plan was built for: a method or function name, or {@code graph}. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The ops of the graph (nested blocks included, called code not) that have no kernel, each with the reason,
+     * e.g. {@code aten::conv2d at model.py:3:4: no kernel for aten::conv2d(Tensor input, …)}. Running the graph
+     * fails when it reaches one of them.
+     */
+    public List<String> unsupportedOps() {
+        return unsupported;
+    }
+
+    /** Runs the graph on {@code args}, checking their number and types first; returns the graph's outputs. */
+    public List<Object> run(Interpreter interpreter, List<?> args) {
+        if (args.size() != inputs.size()) {
+            throw ScriptException.typeError(name + "() expected " + inputs.size() + " argument(s) "
+                    + describeInputs() + " but got " + args.size());
+        }
+        for (int i = 0; i < args.size(); i++) {
+            BlockArgument in = inputs.get(i);
+            Object v = args.get(i);
+            if (in.type() instanceof TorchType t && !TypeCheck.matches(v, t)) {
+                throw ScriptException.typeError(name + "() expected a value of type '" + t.annotationString()
+                        + "' for argument " + i + " '" + argName(in) + "' but got " + Values.typeName(v));
+            }
+        }
+        return Arrays.asList(execute(interpreter, args.toArray()));
+    }
+
+    /** Runs the graph without checking its inputs (calls from other graphs, whose types were checked statically). */
+    Object[] execute(Interpreter interpreter, Object[] args) {
+        Frame frame = new Frame(frameSize, interpreter);
+        for (int i = 0; i < inputSlots.length; i++) {
+            frame.slots[inputSlots[i]] = args[i];
+        }
+        body.run(frame);
+        return body.outputValues(frame);
+    }
+
+    private String describeInputs() {
+        List<String> parts = new ArrayList<>();
+        for (BlockArgument a : inputs) {
+            parts.add(argName(a) + ": " + (a.type() instanceof TorchType t ? t.annotationString() : a.type()));
+        }
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    private static String argName(BlockArgument a) {
+        return a.name() == null ? "%" + a.index() : a.name();
+    }
+}

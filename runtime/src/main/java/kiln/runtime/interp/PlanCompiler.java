@@ -1,0 +1,197 @@
+package kiln.runtime.interp;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import kiln.dialects.ir.Attribute;
+import kiln.dialects.ir.Block;
+import kiln.dialects.ir.IntAttr;
+import kiln.dialects.ir.ListAttr;
+import kiln.dialects.ir.OpDef;
+import kiln.dialects.ir.Operation;
+import kiln.dialects.ir.StringAttr;
+import kiln.dialects.ir.Trait;
+import kiln.dialects.ir.TypeAttr;
+import kiln.dialects.ir.Value;
+import kiln.dialects.torch.BlockOutputs;
+import kiln.dialects.torch.Graph;
+import kiln.dialects.torch.TorchDialect;
+import kiln.dialects.torch.types.ClassType;
+import kiln.dialects.torch.types.DictType;
+import kiln.dialects.torch.types.ListType;
+import kiln.dialects.torch.types.TorchType;
+import kiln.runtime.interp.value.ScriptException;
+
+/**
+ * Compiles a graph to a {@link Plan}: numbers every value with a frame slot, turns each structural op into its
+ * step and binds each operator op to its kernel ({@link KernelResolver}). An op that cannot run (no kernel, a
+ * tensor constant from graph text) becomes a step that fails with the reason when reached, and is listed in
+ * {@link Plan#unsupportedOps()}.
+ */
+final class PlanCompiler {
+    private static final Set<OpDef> STRUCTURAL = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    static {
+        STRUCTURAL.addAll(TorchDialect.INSTANCE.ops());
+    }
+
+    private final Interpreter interpreter;
+    private final KernelResolver resolver;
+    private final IdentityHashMap<Value, Integer> slots = new IdentityHashMap<>();
+    private final List<String> unsupported = new ArrayList<>();
+
+    private PlanCompiler(Interpreter interpreter, KernelResolver resolver) {
+        this.interpreter = interpreter;
+        this.resolver = resolver;
+    }
+
+    static Plan compile(String name, Graph graph, Interpreter interpreter, KernelResolver resolver) {
+        PlanCompiler c = new PlanCompiler(interpreter, resolver);
+        int[] inputs = c.slots(graph.inputs());
+        Body body = c.body(graph.block());
+        return new Plan(name, c.slots.size(), inputs, graph.inputs(), body, c.unsupported);
+    }
+
+    private int slot(Value v) {
+        Integer s = slots.get(v);
+        if (s == null) {
+            s = slots.size();
+            slots.put(v, s);
+        }
+        return s;
+    }
+
+    private int[] slots(List<? extends Value> values) {
+        int[] out = new int[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = slot(values.get(i));
+        }
+        return out;
+    }
+
+    private Body body(Block block) {
+        List<Step> steps = new ArrayList<>();
+        Operation terminator = block.terminator();
+        for (Operation op : block.ops()) {
+            if (op != terminator) {
+                steps.add(step(op));
+            }
+        }
+        return new Body(steps.toArray(Step[]::new), slots(BlockOutputs.outputs(block)));
+    }
+
+    private Step step(Operation op) {
+        OpDef d = op.def();
+        if (!STRUCTURAL.contains(d)) {
+            return switch (resolver.resolve(op)) {
+                case KernelResolver.Resolution.Bound b -> new KernelStep(op, slots(op.operands()),
+                        slots(op.results()), b.kernel());
+                case KernelResolver.Resolution.Missing m -> unsupported(op, m.reason());
+            };
+        }
+        if (d == TorchDialect.CONSTANT) {
+            try {
+                return new ValueSteps.Constant(op, ConstantValues.of(op), slot(op.result(0)));
+            } catch (ScriptException e) {
+                return unsupported(op, e.scriptMessage());
+            }
+        }
+        if (d == TorchDialect.IF) {
+            return new ControlSteps.If(op, slot(op.operand(0)), body(op.region(0).entry()),
+                    body(op.region(1).entry()), slots(op.results()));
+        }
+        if (d == TorchDialect.LOOP) {
+            Block b = op.region(0).entry();
+            List<Value> operands = op.operands();
+            return new ControlSteps.Loop(op, slot(operands.get(0)), slot(operands.get(1)),
+                    slots(operands.subList(2, operands.size())), slot(b.argument(0)),
+                    slots(b.arguments().subList(1, b.arguments().size())), body(b), slots(op.results()));
+        }
+        if (d == TorchDialect.CALL_METHOD) {
+            return new ControlSteps.CallMethod(op, stringAttr(op, "name"), slots(op.operands()), slots(op.results()));
+        }
+        if (d == TorchDialect.CALL_FUNCTION) {
+            return new ControlSteps.CallFunction(op, slots(op.operands()), slots(op.results()));
+        }
+        if (d == TorchDialect.RAISE_EXCEPTION) {
+            return new ControlSteps.Raise(op, slot(op.operand(0)), op.numOperands() > 1 ? slot(op.operand(1)) : -1);
+        }
+        if (d.has(Trait.SUBGRAPH) && d.name().equals("prim::fork")) {
+            Plan sub = compile("fork", Graph.of(op.region(0)), interpreter, resolver);
+            sub.unsupportedOps().forEach(unsupported::add);
+            return new ControlSteps.Fork(op, sub, slots(op.operands()), slot(op.result(0)));
+        }
+        return valueStep(op, d);
+    }
+
+    private Step valueStep(Operation op, OpDef d) {
+        if (d == TorchDialect.TUPLE_CONSTRUCT) {
+            return new ValueSteps.TupleConstruct(op, slots(op.operands()), slot(op.result(0)));
+        }
+        if (d == TorchDialect.TUPLE_UNPACK) {
+            return new ValueSteps.TupleUnpack(op, slot(op.operand(0)), slots(op.results()));
+        }
+        if (d == TorchDialect.TUPLE_INDEX) {
+            return new ValueSteps.TupleIndex(op, slot(op.operand(0)), slot(op.operand(1)), slot(op.result(0)));
+        }
+        if (d == TorchDialect.LIST_CONSTRUCT) {
+            TorchType element = op.result(0).type() instanceof ListType l ? l.elementType() : null;
+            return new ValueSteps.ListConstruct(op, element, slots(op.operands()), slot(op.result(0)));
+        }
+        if (d == TorchDialect.LIST_UNPACK) {
+            return new ValueSteps.ListUnpack(op, slot(op.operand(0)), slots(op.results()));
+        }
+        if (d == TorchDialect.DICT_CONSTRUCT) {
+            DictType t = op.result(0).type() instanceof DictType dt ? dt : null;
+            return new ValueSteps.DictConstruct(op, t == null ? null : t.keyType(), t == null ? null : t.valueType(),
+                    slots(op.operands()), slot(op.result(0)));
+        }
+        if (d == TorchDialect.GET_ATTR) {
+            return new ValueSteps.GetAttr(op, stringAttr(op, "name"), slot(op.operand(0)), slot(op.result(0)));
+        }
+        if (d == TorchDialect.SET_ATTR) {
+            return new ValueSteps.SetAttr(op, stringAttr(op, "name"), slot(op.operand(0)), slot(op.operand(1)));
+        }
+        if (d == TorchDialect.CREATE_OBJECT && op.result(0).type() instanceof ClassType c) {
+            return new ValueSteps.CreateObject(op, c, slot(op.result(0)));
+        }
+        if (d == TorchDialect.UNINITIALIZED) {
+            return new ValueSteps.Move(op, -1, slot(op.result(0)));
+        }
+        if (d == TorchDialect.UNCHECKED_CAST) {
+            return new ValueSteps.Move(op, slot(op.operand(0)), slot(op.result(0)));
+        }
+        if (d == TorchDialect.ISINSTANCE) {
+            return new ValueSteps.IsInstance(op, types(op), slot(op.operand(0)), slot(op.result(0)));
+        }
+        if (d == TorchDialect.PRINT) {
+            return new ValueSteps.Print(op, slots(op.operands()));
+        }
+        if (d == TorchDialect.CONSTANT_CHUNK) {
+            return new ValueSteps.ConstantChunk(op, op.attribute("chunks", IntAttr.class).value(),
+                    op.attribute("dim", IntAttr.class).value(), slot(op.operand(0)), slots(op.results()));
+        }
+        return unsupported(op, op.name() + " is not supported by the interpreter");
+    }
+
+    private Step unsupported(Operation op, String reason) {
+        unsupported.add(op.name() + " at " + op.location() + ": " + reason);
+        return new KernelStep.Unsupported(op, reason);
+    }
+
+    private static String stringAttr(Operation op, String name) {
+        return op.attribute(name, StringAttr.class).value();
+    }
+
+    private static List<TorchType> types(Operation op) {
+        List<TorchType> out = new ArrayList<>();
+        for (Attribute a : op.attribute("types", ListAttr.class).elements()) {
+            if (a instanceof TypeAttr t && t.type() instanceof TorchType tt) {
+                out.add(tt);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,106 @@
+package kiln.runtime.tensor;
+
+import java.util.Arrays;
+
+import kiln.dialects.torch.types.ScalarType;
+
+/**
+ * Operators that select elements by position: {@code index_select}, {@code embedding}, {@code tril}/
+ * {@code triu} and {@code topk}.
+ */
+public final class Indexing {
+    private Indexing() {
+    }
+
+    /** {@code torch.index_select(self, dim, index)}: the slices of {@code self} at the (1-d) indices, copied. */
+    public static Tensor indexSelect(Tensor self, long dim, Tensor index) {
+        TorchException.checkIndex(index.dim() <= 1, "index_select(): Index is supposed to be a vector");
+        TorchException.check(index.dtype() == ScalarType.Long || index.dtype() == ScalarType.Int,
+                "index_select(): Expected dtype int32 or int64 for index");
+        long[] idx = index.toLongArray();
+        if (self.dim() == 0) {
+            TorchException.checkIndex(idx.length == 1 && (idx[0] == 0 || idx[0] == -1), "index out of range in self");
+            return self.clone();
+        }
+        int d = Shapes.wrapDim(dim, self.dim());
+        long size = self.size(d);
+        long[] shape = self.sizes();
+        shape[d] = idx.length;
+        Tensor out = Tensor.empty(self.dtype(), shape);
+        for (int i = 0; i < idx.length; i++) {
+            TorchException.checkIndex(idx[i] >= -size && idx[i] < size, "index out of range in self");
+            Views.select(out, d, i).copyFrom(Views.select(self, d, idx[i] < 0 ? idx[i] + size : idx[i]));
+        }
+        return out;
+    }
+
+    /** {@code F.embedding(indices, weight)}: the rows of {@code weight}, shaped as {@code indices} + one dim. */
+    public static Tensor embedding(Tensor weight, Tensor indices) {
+        TorchException.check(weight.dim() == 2, "'weight' must be 2-D");
+        Tensor rows = indexSelect(weight, 0, Views.reshape(indices, new long[] {-1}));
+        long[] shape = Arrays.copyOf(indices.sizesRaw(), indices.dim() + 1);
+        shape[indices.dim()] = weight.size(1);
+        return Views.view(rows, shape);
+    }
+
+    /**
+     * {@code tril} (lower, keeping {@code j - i <= diagonal}) or {@code triu} (upper, keeping
+     * {@code j - i >= diagonal}) of the last two dims.
+     */
+    public static Tensor triangle(Tensor self, long diagonal, boolean lower) {
+        TorchException.check(self.dim() >= 2, (lower ? "tril" : "triu") + ": input tensor must have at least 2 "
+                + "dimensions");
+        int rows = Math.toIntExact(self.size(-2));
+        int cols = Math.toIntExact(self.size(-1));
+        boolean[] zero = new boolean[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                zero[i * cols + j] = lower ? j - i > diagonal : j - i < diagonal;
+            }
+        }
+        return Pointwise.maskedFill(self, Tensor.of(zero, rows, cols), Scalar.of(0L));
+    }
+
+    /**
+     * {@code torch.topk(self, k, dim, largest, sorted)}: the k largest (or smallest) elements along {@code dim}
+     * and their int64 indices, best first; NaN counts as the largest value, ties keep the lower index first.
+     */
+    public static Tensor[] topk(Tensor self, long k, long dim, boolean largest) {
+        int d = self.dim() == 0 ? 0 : Shapes.wrapDim(dim, self.dim());
+        long size = self.dim() == 0 ? 1 : self.size(d);
+        TorchException.checkIndex(k >= 0 && k <= size, "selected index k out of range");
+        Tensor moved = self.dim() == 0 ? Views.reshape(self, new long[] {1}) : Views.movedim(self, new long[] {d},
+                new long[] {self.dim() - 1});
+        double[] x = moved.toDoubleArray();
+        int n = (int) size;
+        int outer = n == 0 ? 0 : x.length / n;
+        double[] values = new double[outer * (int) k];
+        long[] indices = new long[outer * (int) k];
+        Integer[] order = new Integer[n];
+        for (int r = 0; r < outer; r++) {
+            int base = r * n;
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> {
+                int c = Double.compare(x[base + b], x[base + a]);
+                return largest ? c : -c;
+            });
+            for (int i = 0; i < k; i++) {
+                values[r * (int) k + i] = x[base + order[i]];
+                indices[r * (int) k + i] = order[i];
+            }
+        }
+        long[] shape = moved.sizes();
+        shape[shape.length - 1] = k;
+        Tensor v = self.dtype().isFloatingPoint() ? Reductions.result(values, shape, self.dtype())
+                : Reductions.result(Arrays.stream(values).mapToLong(a -> (long) a).toArray(), shape, self.dtype());
+        Tensor ix = Reductions.result(indices, shape, ScalarType.Long);
+        if (self.dim() == 0) {
+            return new Tensor[] {Views.reshape(v, new long[0]), Views.reshape(ix, new long[0])};
+        }
+        long[] src = {self.dim() - 1};
+        long[] dst = {d};
+        return new Tensor[] {Views.movedim(v, src, dst).contiguous(), Views.movedim(ix, src, dst).contiguous()};
+    }
+}
