@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** {@code lower}: Kiln's command-line driver. With no subcommand it runs the bundled demo. */
 @Command(name = "lower", mixinStandardHelpOptions = true, version = "kiln 0.1.0",
         description = "Kiln: TorchScript programs on the JVM, lowered through MLIR-style dialects.",
-        subcommands = {DemoCommand.class, OptCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, InspectCommand.class, OptCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Lower implements Runnable {
 
     @Option(names = "--verbose", description = "Show stack traces and source context for errors.",

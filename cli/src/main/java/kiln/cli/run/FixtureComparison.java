@@ -25,12 +25,12 @@ import kiln.runtime.tensor.Tensor;
  * default: dtypes and shapes exactly, floats within {@code atol + rtol * |expected|} (float32: 1e-5 and
  * 1.3e-6; float64: 1e-7 and 1e-7), NaN equal to NaN, integers and bools exactly.
  */
-final class FixtureComparison {
+public final class FixtureComparison {
     private FixtureComparison() {
     }
 
     /** Null when {@code actual} matches {@code expected}, else what differs. */
-    static String mismatch(PyValue expected, Object actual) {
+    public static String mismatch(PyValue expected, Object actual) {
         return mismatch(expected, actual, "result");
     }
 
@@ -132,7 +132,7 @@ final class FixtureComparison {
     }
 
     /** How printed text compares with what PyTorch printed. */
-    enum Printed {
+    public enum Printed {
         /** Character for character. */
         EXACT,
         /**
@@ -143,7 +143,7 @@ final class FixtureComparison {
         DIFFERENT
     }
 
-    static Printed printed(String expected, String actual) {
+    public static Printed printed(String expected, String actual) {
         if (expected.equals(actual)) {
             return Printed.EXACT;
         }

@@ -1,0 +1,94 @@
+package kiln.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kiln.cli.run.FixtureComparison;
+import kiln.cli.run.LoadedModel;
+import kiln.cli.run.PickledValues;
+import kiln.frontend.archive.TorchSaveFile;
+import kiln.frontend.pickle.PyDict;
+import kiln.frontend.pickle.PyList;
+import kiln.frontend.pickle.PySequence;
+import kiln.frontend.pickle.PyStr;
+import kiln.frontend.pickle.PyValue;
+import kiln.runtime.interp.Interpreter;
+import kiln.runtime.interp.value.ValuePrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lower run MODEL.pt --inputs FILE.io.pt [--method NAME]}: loads an archive, runs each recorded case on the
+ * reference interpreter (what TorchScript prints goes to stdout), prints each result, and, where the inputs file
+ * records outputs, says whether they match.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a TorchScript archive on the reference interpreter with recorded inputs.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "MODEL.pt", description = "An archive written by torch.jit.save.")
+    Path model;
+
+    @Option(names = "--inputs", paramLabel = "FILE.io.pt", required = true,
+            description = "A torch.save file of cases: a dict with 'cases', each {'method', 'inputs'[, 'outputs']}.")
+    Path inputs;
+
+    @Option(names = "--method", paramLabel = "NAME", description = "Run only the cases of this method.")
+    String method;
+
+    @Option(names = "--target", paramLabel = "T", defaultValue = "interp",
+            description = "Where to run; only 'interp' (the reference interpreter) exists so far.")
+    String target;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!target.equals("interp")) {
+            throw new IllegalArgumentException("unknown target '" + target + "' (available: interp)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        StringBuilder printed = new StringBuilder();
+        LoadedModel loaded = LoadedModel.open(model, Interpreter.builder().output(printed));
+        PickledValues values = new PickledValues();
+        int ran = 0;
+        int mismatched = 0;
+        try (TorchSaveFile file = TorchSaveFile.open(inputs)) {
+            if (!(file.data() instanceof PyDict data) || !(data.get("cases").orElse(null) instanceof PyList cases)) {
+                throw new IllegalArgumentException(inputs + ": expected a dict with a 'cases' list");
+            }
+            int i = 0;
+            for (PyValue item : cases.items()) {
+                PyDict c = (PyDict) item;
+                String m = c.get("method").map(v -> ((PyStr) v).value()).orElse("forward");
+                int index = i++;
+                if (method != null && !method.equals(m)) {
+                    continue;
+                }
+                List<Object> args = new ArrayList<>();
+                for (PyValue v : ((PySequence) c.require("inputs")).items()) {
+                    args.add(values.convert(v));
+                }
+                printed.setLength(0);
+                List<Object> result = loaded.call(m, args);
+                out.print(printed);
+                out.println("case " + index + " " + m + " -> " + ValuePrinter.printLine(result));
+                if (c.get("outputs").isPresent()) {
+                    String diff = FixtureComparison.mismatch(c.require("outputs"), result.getFirst());
+                    out.println("  " + (diff == null ? "matches the recorded output" : "differs: " + diff));
+                    mismatched += diff == null ? 0 : 1;
+                }
+                ran++;
+            }
+        }
+        out.println(ran + " case(s) run" + (mismatched > 0 ? ", " + mismatched + " differ" : ""));
+        out.flush();
+        return mismatched == 0 ? 0 : 1;
+    }
+}
