@@ -16,6 +16,15 @@ import kiln.frontend.script.SourceRange;
 
 /** {@code value.name}: object attributes and methods, tensor properties and methods, named-tuple fields. */
 final class Attributes {
+    /** Tensor methods that convert to a dtype, as TorchScript compiles them ({@code aten::to(self, dtype, …)}). */
+    private static final Map<String, kiln.dialects.torch.types.ScalarType> CASTS = Map.of(
+            "byte", kiln.dialects.torch.types.ScalarType.Byte, "char", kiln.dialects.torch.types.ScalarType.Char,
+            "short", kiln.dialects.torch.types.ScalarType.Short, "int", kiln.dialects.torch.types.ScalarType.Int,
+            "long", kiln.dialects.torch.types.ScalarType.Long, "half", kiln.dialects.torch.types.ScalarType.Half,
+            "float", kiln.dialects.torch.types.ScalarType.Float, "double", kiln.dialects.torch.types.ScalarType.Double,
+            "bool", kiln.dialects.torch.types.ScalarType.Bool,
+            "bfloat16", kiln.dialects.torch.types.ScalarType.BFloat16);
+
     private Attributes() {
     }
 
@@ -65,6 +74,9 @@ final class Attributes {
             if (prop != null) {
                 return new Sugared.Simple(f.exprs.callBuiltin(prop, List.of(v), Map.of(), where));
             }
+        }
+        if (t.isSubtypeOf(TensorType.TENSOR) && CASTS.containsKey(name)) {
+            return new Sugared.TensorCast(v, CASTS.get(name).code());
         }
         if (name.equals("tolist") && t.isSubtypeOf(TensorType.TENSOR)) {
             return new Sugared.Builtin("prim::tolist", v);

@@ -23,7 +23,8 @@ import kiln.frontend.script.SourceRange;
  * (torch/csrc/jit/frontend/schema_matching.cpp): keyword arguments by name, defaults for the rest, a single int
  * for an {@code int[N]}, a tuple for a list, and — only when no overload matches without them — implicit
  * conversions (tensor to number via {@code aten::IntImplicit}/{@code FloatImplicit}/{@code ScalarImplicit},
- * bool or number to int/float, str to Device). Among overloads that match, the most specific wins.
+ * bool or number to int/float, str to Device). Among overloads that match, the one needing the fewest
+ * conversions, then the most specific, wins.
  * Matching is checked first and emitted after, so failed attempts leave nothing in the graph.
  */
 final class CallMatcher {
@@ -83,7 +84,8 @@ final class CallMatcher {
                 Candidate c = check(s, args, kwargs, conversions, why);
                 if (c == null) {
                     failures.add("  " + s + ":\n    " + why[0]);
-                } else if (best == null || moreSpecific(c.schema, best.schema)) {
+                } else if (best == null || conversions(c) < conversions(best)
+                        || (conversions(c) == conversions(best) && moreSpecific(c.schema, best.schema))) {
                     best = c;
                 }
             }
@@ -101,6 +103,11 @@ final class CallMatcher {
         }
         throw new CompileError(where, "arguments for call to '" + callee + "' are not valid; candidates:\n"
                 + String.join("\n", failures));
+    }
+
+    /** How many implicit conversions a candidate needs: among overloads that match, fewer is better. */
+    private static long conversions(Candidate c) {
+        return c.plans.stream().filter(p -> p instanceof Plan.Implicit).count();
     }
 
     /** {@code a} is more specific than {@code b} when each of its formals is a subtype of b's. */
@@ -249,9 +256,11 @@ final class CallMatcher {
         if (!conversions) {
             return null;
         }
+        // as TorchScript does, a conversion to Optional[T] is a conversion to T
+        TorchType target = unwrapped;
         boolean isTensor = actual.isSubtypeOf(TensorType.TENSOR);
         if (isTensor) {
-            return switch (concrete) {
+            return switch (target) {
                 case LeafType l when l == LeafType.FLOAT -> new Plan.Implicit(v, "aten::FloatImplicit", l);
                 case LeafType l when l == LeafType.INT -> new Plan.Implicit(v, "aten::IntImplicit", l);
                 case LeafType l when l == LeafType.NUMBER -> new Plan.Implicit(v, "aten::ScalarImplicit", l);
@@ -260,14 +269,14 @@ final class CallMatcher {
             };
         }
         if (actual == LeafType.NUMBER || actual == LeafType.BOOL) {
-            if (concrete == LeafType.FLOAT) {
+            if (target == LeafType.FLOAT) {
                 return new Plan.Implicit(v, "aten::Float", LeafType.FLOAT);
             }
-            if (concrete == LeafType.INT || (actual == LeafType.BOOL && concrete == LeafType.NUMBER)) {
+            if (target == LeafType.INT || (actual == LeafType.BOOL && target == LeafType.NUMBER)) {
                 return new Plan.Implicit(v, "aten::Int", LeafType.INT);
             }
         }
-        if (actual == LeafType.STR && concrete == LeafType.DEVICE) {
+        if (actual == LeafType.STR && target == LeafType.DEVICE) {
             return new Plan.Implicit(v, "aten::device", LeafType.DEVICE);
         }
         return null;

@@ -62,6 +62,11 @@ final class Calls {
                 all.addAll(argValues);
                 yield builtin(b.opName(), all, kw, where);
             }
+            case Sugared.TensorCast c -> {
+                List<Value> all = new ArrayList<>(List.of(c.self(), exprs.constantInt(c.dtype(), where)));
+                all.addAll(argValues);
+                yield builtin("aten::to", all, kw, where);
+            }
             case Sugared.Function fn -> callFunction(fn.qualifiedName(), argValues, kw, where);
             case Sugared.Method m -> callMethod(m.self(), m.cls(), m.name(), argValues, kw, where);
             case Sugared.ClassRef c -> construct(c.cls(), argValues, kw, where);

@@ -49,6 +49,10 @@ sealed interface Sugared {
     record Closure(kiln.frontend.script.Stmt.FunctionDef def) implements Sugared {
     }
 
+    /** {@code t.float()}, {@code t.byte()}, …: a conversion of tensor {@code self} to dtype code {@code dtype}. */
+    record TensorCast(Value self, int dtype) implements Sugared {
+    }
+
     /** Several compile-time values, e.g. the elements of a tuple of modules. */
     record Tuple(List<Sugared> elements) implements Sugared {
     }

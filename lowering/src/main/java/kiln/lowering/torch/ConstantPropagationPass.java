@@ -119,6 +119,14 @@ public final class ConstantPropagationPass implements Pass {
         if (op.numResults() != 1 || !op.regions().isEmpty() || !op.name().startsWith("aten::")) {
             return false;
         }
+        if (op.name().equals("aten::device") && op.numOperands() == 1 && op.result(0).type() == LeafType.DEVICE
+                && constantValue(op.operand(0)) instanceof Optional<Object> s && s.orElse(null) instanceof String d) {
+            // a device named by a constant string is a Device constant
+            Operation c = Constants.of(LeafType.DEVICE, new StringAttr(d), op.location());
+            op.block().insertBefore(c, op);
+            op.replaceWith(List.of(c.result(0)));
+            return true;
+        }
         if (op.name().equals("aten::__is__") || op.name().equals("aten::__isnot__")) {
             Optional<Boolean> decided = decideIsNone(op);
             if (decided.isPresent()) {
