@@ -349,8 +349,7 @@ final class Calls {
         }
         FunctionEmitter body = new FunctionEmitter(f.compiler, closure.def(), null, f);
         kiln.dialects.torch.Graph sub = body.emit();
-        kiln.frontend.ssa.ConvertToSsa.run(sub);
-        Cleanup.run(sub, f.compiler.operators());
+        f.compiler.finish(sub);
         TorchType result = (TorchType) sub.outputs().getFirst().type();
         kiln.dialects.ir.OpDef forkDef = kiln.dialects.torch.TorchDialect.SUBGRAPH_OPS.stream()
                 .filter(d -> d.name().equals("prim::fork")).findFirst().orElseThrow();

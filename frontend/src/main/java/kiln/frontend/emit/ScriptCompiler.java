@@ -111,13 +111,18 @@ public final class ScriptCompiler {
         }
         try {
             g = new FunctionEmitter(this, def, self).emit();
-            ConvertToSsa.run(g);
-            Cleanup.run(g, operators);
+            finish(g);
             graphs.put(key, g);
             return g;
         } finally {
             inProgress.remove(key);
         }
+    }
+
+    /** What follows emission for every graph: conversion to SSA, then PyTorch's clean-up passes. */
+    void finish(Graph g) {
+        ConvertToSsa.run(g);
+        Cleanup.run(g, operators);
     }
 
     /** The schema of a script function or method (without {@code self}), used to match calls to it. */
