@@ -12,11 +12,7 @@ import kiln.dialects.ir.Verifier;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.GraphParser;
 import kiln.dialects.torch.GraphPrinter;
-import kiln.frontend.archive.TorchSaveFile;
-import kiln.frontend.pickle.PyDict;
-import kiln.frontend.pickle.PyList;
-import kiln.frontend.pickle.PyStr;
-import kiln.frontend.pickle.PyValue;
+import kiln.frontend.archive.OpCaseFiles;
 import kiln.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -28,42 +24,35 @@ class OpCaseGraphRoundTripTest {
 
     @Test
     void everyOpCaseGraphRoundTrips() throws Exception {
-        List<Path> files = Fixtures.list(Fixtures.ops(), ".pt");
-        int graphs = 0;
+        List<Path> files = OpCaseFiles.files(Fixtures.ops());
+        int[] graphs = {0};
         List<String> failures = new ArrayList<>();
-        for (Path f : files) {
-            try (TorchSaveFile file = TorchSaveFile.open(f)) {
-                PyList cases = (PyList) ((PyDict) file.data()).require("cases");
-                int i = 0;
-                for (PyValue item : cases.items()) {
-                    String where = f.getFileName() + "#" + i++;
-                    String text = ((PyStr) ((PyDict) item).require("graph")).value();
-                    try {
-                        Graph g = GraphParser.parse(text, where);
-                        List<Diagnostic> problems = Verifier.verify(g.region());
-                        if (!problems.isEmpty()) {
-                            failures.add(where + ": " + problems.getFirst());
-                            continue;
-                        }
-                        String printed = GraphPrinter.print(g);
-                        if (!printed.equals(text)) {
-                            failures.add(where + ": prints back differently:\n" + printed + "\nexpected:\n" + text);
-                            continue;
-                        }
-                        String diff = StructuralEquality.firstDifference(g.region(),
-                                GraphParser.parse(printed, where).region());
-                        if (diff != null) {
-                            failures.add(where + ": parse(print(g)) differs: " + diff);
-                        }
-                        graphs++;
-                    } catch (RuntimeException e) {
-                        failures.add(where + ": " + e.getMessage());
-                    }
+        OpCaseFiles.forEach(Fixtures.ops(), c -> {
+            String where = c.id();
+            String text = c.string("graph");
+            try {
+                Graph g = GraphParser.parse(text, where);
+                List<Diagnostic> problems = Verifier.verify(g.region());
+                if (!problems.isEmpty()) {
+                    failures.add(where + ": " + problems.getFirst());
+                    return;
                 }
+                String printed = GraphPrinter.print(g);
+                if (!printed.equals(text)) {
+                    failures.add(where + ": prints back differently:\n" + printed + "\nexpected:\n" + text);
+                    return;
+                }
+                String diff = StructuralEquality.firstDifference(g.region(), GraphParser.parse(printed, where).region());
+                if (diff != null) {
+                    failures.add(where + ": parse(print(g)) differs: " + diff);
+                }
+                graphs[0]++;
+            } catch (RuntimeException e) {
+                failures.add(where + ": " + e.getMessage());
             }
-        }
-        System.out.printf("round-tripped %d operator-case graphs from %d files%n", graphs, files.size());
+        });
+        System.out.printf("round-tripped %d operator-case graphs from %d files%n", graphs[0], files.size());
         assertTrue(failures.isEmpty(), () -> failures.size() + " failures, first: " + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));
-        assertEquals(1544, graphs);
+        assertEquals(1544, graphs[0]);
     }
 }

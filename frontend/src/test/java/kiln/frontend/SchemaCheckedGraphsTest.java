@@ -19,11 +19,7 @@ import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.schema.OperatorRegistry;
 import kiln.dialects.torch.schema.SchemaMatcher;
 import kiln.dialects.torch.schema.SchemaVerifier;
-import kiln.frontend.archive.TorchSaveFile;
-import kiln.frontend.pickle.PyDict;
-import kiln.frontend.pickle.PyList;
-import kiln.frontend.pickle.PyStr;
-import kiln.frontend.pickle.PyValue;
+import kiln.frontend.archive.OpCaseFiles;
 import kiln.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -97,16 +93,7 @@ class SchemaCheckedGraphsTest {
     @Test
     void everyOpCaseGraphVerifies() throws Exception {
         Tally tally = new Tally();
-        for (Path f : Fixtures.list(Fixtures.ops(), ".pt")) {
-            try (TorchSaveFile file = TorchSaveFile.open(f)) {
-                int i = 0;
-                for (PyValue item : ((PyList) ((PyDict) file.data()).require("cases")).items()) {
-                    String where = f.getFileName() + "#" + i++;
-                    String text = ((PyStr) ((PyDict) item).require("graph")).value();
-                    tally.check(where, GraphParser.parse(text, where));
-                }
-            }
-        }
+        OpCaseFiles.forEach(Fixtures.ops(), c -> tally.check(c.id(), GraphParser.parse(c.string("graph"), c.id())));
         tally.assertClean("operator-case graphs");
         assertEquals(1544, tally.graphs);
     }

@@ -2,7 +2,6 @@ package kiln.cli.run;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +9,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.schema.OperatorRegistry;
-import kiln.frontend.archive.TorchSaveFile;
+import kiln.frontend.archive.OpCaseFiles;
 import kiln.frontend.emit.ScriptCompiler;
 import kiln.frontend.emit.ScriptUnit;
-import kiln.frontend.pickle.PyDict;
-import kiln.frontend.pickle.PyList;
 import kiln.frontend.pickle.PySequence;
-import kiln.frontend.pickle.PyStr;
 import kiln.frontend.pickle.PyValue;
 import kiln.runtime.interp.Interpreter;
 import kiln.runtime.interp.value.ScriptException;
@@ -36,31 +32,24 @@ class OpCaseRunTest {
     void opCasesRunLikePyTorch() throws Exception {
         OperatorRegistry ops = OperatorRegistry.standard();
         Interpreter interp = Interpreter.builder().output(new StringBuilder()).warnings(new StringBuilder()).build();
-        int total = 0;
-        int passed = 0;
+        int[] total = {0};
+        int[] passed = {0};
         Map<String, Integer> reasons = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        for (Path p : Fixtures.list(Fixtures.ops(), ".pt")) {
-            try (TorchSaveFile file = TorchSaveFile.open(p)) {
-                PyList cases = (PyList) ((PyDict) file.data()).require("cases");
-                int i = 0;
-                for (PyValue item : cases.items()) {
-                    String id = p.getFileName() + "#" + i++;
-                    total++;
-                    String why = run((PyDict) item, p.getFileName().toString(), ops, interp);
-                    if (why == null) {
-                        passed++;
-                    } else {
-                        String key = why.startsWith("mismatch") ? "mismatch" : why;
-                        reasons.merge(key, 1, Integer::sum);
-                        if (!why.startsWith("missing") && !why.equals("does not compile")) {
-                            problems.add(id + " " + why);
-                        }
-                    }
+        OpCaseFiles.forEach(Fixtures.ops(), c -> {
+            total[0]++;
+            String why = run(c, ops, interp);
+            if (why == null) {
+                passed[0]++;
+            } else {
+                String key = why.startsWith("mismatch") ? "mismatch" : why;
+                reasons.merge(key, 1, Integer::sum);
+                if (!why.startsWith("missing") && !why.equals("does not compile")) {
+                    problems.add(c.id() + " " + why);
                 }
             }
-        }
-        System.out.printf("%d of %d operator cases run and match PyTorch%n", passed, total);
+        });
+        System.out.printf("%d of %d operator cases run and match PyTorch%n", passed[0], total[0]);
         System.out.println("most common reasons for the others:");
         reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .filter(e -> !e.getKey().startsWith("missing")).limit(40)
@@ -71,13 +60,14 @@ class OpCaseRunTest {
                 .forEach(e -> System.out.printf("  %4d  %s%n", e.getValue(), e.getKey().substring("missing: ".length())));
         System.out.println(problems.stream().limit(40).collect(Collectors.joining("\n  ", "errors and mismatches:\n  ",
                 "")));
-        assertTrue(passed >= FLOOR, passed + " operator cases match, fewer than the floor " + FLOOR);
+        assertTrue(passed[0] >= FLOOR, passed[0] + " operator cases match, fewer than the floor " + FLOOR);
     }
 
     /** Null when the case runs and matches, else a short reason (grouping similar failures). */
-    private static String run(PyDict c, String file, OperatorRegistry ops, Interpreter interp) {
-        String src = ((PyStr) c.require("src")).value();
-        String fn = ((PyStr) c.require("fn")).value();
+    private static String run(OpCaseFiles.OpCase c, OperatorRegistry ops, Interpreter interp) {
+        String src = c.string("src");
+        String fn = c.string("fn");
+        String file = c.file();
         Graph g;
         try {
             g = new ScriptCompiler(ScriptUnit.fromSource(src, file, "__torch__"), ops)
@@ -87,7 +77,7 @@ class OpCaseRunTest {
         }
         PickledValues values = new PickledValues();
         List<Object> inputs = new ArrayList<>();
-        for (PyValue v : ((PySequence) c.require("inputs")).items()) {
+        for (PyValue v : ((PySequence) c.field("inputs")).items()) {
             inputs.add(values.convert(v));
         }
         List<Object> out;
@@ -98,7 +88,7 @@ class OpCaseRunTest {
                     .orElse("").replaceAll("\\(.*", "") : e.className() + " " + e.trace().stream().findFirst()
                     .orElse("").replaceAll(" at .*", "") + ": " + e.scriptMessage();
         }
-        String m = FixtureComparison.mismatch(c.require("expected"), out.size() == 1 ? out.getFirst() : out);
+        String m = FixtureComparison.mismatch(c.field("expected"), out.size() == 1 ? out.getFirst() : out);
         return m == null ? null : "mismatch " + m;
     }
 }

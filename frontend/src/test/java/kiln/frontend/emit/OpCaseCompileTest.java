@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +17,7 @@ import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.GraphParser;
 import kiln.dialects.torch.GraphShape;
 import kiln.dialects.torch.schema.OperatorRegistry;
-import kiln.frontend.archive.TorchSaveFile;
-import kiln.frontend.pickle.PyDict;
-import kiln.frontend.pickle.PyList;
-import kiln.frontend.pickle.PyStr;
-import kiln.frontend.pickle.PyValue;
+import kiln.frontend.archive.OpCaseFiles;
 import kiln.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -39,23 +34,16 @@ class OpCaseCompileTest {
         Map<String, String> expectedFailures = readExceptions();
         OperatorRegistry ops = OperatorRegistry.standard();
         Map<String, String> failures = new TreeMap<>();
-        int total = 0;
-        for (Path p : Fixtures.list(Fixtures.ops(), ".pt")) {
-            try (TorchSaveFile file = TorchSaveFile.open(p)) {
-                PyList cases = (PyList) ((PyDict) file.data()).require("cases");
-                int i = 0;
-                for (PyValue item : cases.items()) {
-                    String id = p.getFileName() + "#" + i++;
-                    total++;
-                    String why = compile((PyDict) item, p.getFileName().toString(), ops);
-                    if (why != null) {
-                        failures.put(id, why);
-                    }
-                }
+        int[] total = {0};
+        OpCaseFiles.forEach(Fixtures.ops(), c -> {
+            total[0]++;
+            String why = compile(c, ops);
+            if (why != null) {
+                failures.put(c.id(), why);
             }
-        }
+        });
         System.out.printf("%d of %d operator cases compile to PyTorch's graph shape (%d listed exceptions)%n",
-                total - failures.size(), total, expectedFailures.size());
+                total[0] - failures.size(), total[0], expectedFailures.size());
         List<String> unexpected = new ArrayList<>();
         failures.forEach((id, why) -> {
             if (!expectedFailures.containsKey(id)) {
@@ -69,16 +57,17 @@ class OpCaseCompileTest {
     }
 
     /** Null when the case compiles to PyTorch's graph shape, else the reason. */
-    static String compile(PyDict c, String file, OperatorRegistry ops) {
-        String src = ((PyStr) c.require("src")).value();
-        String fn = ((PyStr) c.require("fn")).value();
+    static String compile(OpCaseFiles.OpCase c, OperatorRegistry ops) {
+        String src = c.string("src");
+        String fn = c.string("fn");
+        String file = c.file();
         try {
             Graph g = new ScriptCompiler(ScriptUnit.fromSource(src, file, "__torch__"), ops).function("__torch__." + fn);
             List<Diagnostic> problems = Verifier.verify(g.region());
             if (!problems.isEmpty()) {
                 return "invalid IR: " + problems.getFirst();
             }
-            Graph expected = GraphParser.parse(((PyStr) c.require("graph")).value());
+            Graph expected = GraphParser.parse(c.string("graph"));
             String diff = GraphShape.of(g).differenceFrom(GraphShape.of(expected));
             return diff == null ? null : "shape differs: " + diff;
         } catch (CompileError e) {
@@ -104,21 +93,14 @@ class OpCaseCompileTest {
     }
 
     /** Regenerates the exceptions file's lines (run by hand: see the file's header). */
-    static List<String> currentFailures(OperatorRegistry ops) throws IOException {
+    static List<String> currentFailures(OperatorRegistry ops) throws Exception {
         List<String> lines = new ArrayList<>();
-        for (Path p : Fixtures.list(Fixtures.ops(), ".pt")) {
-            try (TorchSaveFile file = TorchSaveFile.open(p)) {
-                PyList cases = (PyList) ((PyDict) file.data()).require("cases");
-                int i = 0;
-                for (PyValue item : cases.items()) {
-                    String why = compile((PyDict) item, p.getFileName().toString(), ops);
-                    if (why != null) {
-                        lines.add(p.getFileName() + "#" + i + " " + why);
-                    }
-                    i++;
-                }
+        OpCaseFiles.forEach(Fixtures.ops(), c -> {
+            String why = compile(c, ops);
+            if (why != null) {
+                lines.add(c.id() + " " + why);
             }
-        }
+        });
         return lines;
     }
 }

@@ -13,11 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import kiln.frontend.archive.TorchArchive;
-import kiln.frontend.archive.TorchSaveFile;
-import kiln.frontend.pickle.PyDict;
-import kiln.frontend.pickle.PyList;
-import kiln.frontend.pickle.PyStr;
-import kiln.frontend.pickle.PyValue;
+import kiln.frontend.archive.OpCaseFiles;
 import kiln.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -63,31 +59,23 @@ class FixtureSourcesTest {
     }
 
     @Test
-    void everyOperatorCaseSourceParsesAndRoundTrips() throws IOException {
-        List<Path> files = Fixtures.list(Fixtures.ops(), ".pt");
-        int cases = 0;
+    void everyOperatorCaseSourceParsesAndRoundTrips() throws Exception {
+        List<Path> files = OpCaseFiles.files(Fixtures.ops());
+        int[] cases = {0};
         List<String> failures = new ArrayList<>();
-        for (Path f : files) {
-            try (TorchSaveFile file = TorchSaveFile.open(f)) {
-                PyList list = (PyList) ((PyDict) file.data()).require("cases");
-                int i = 0;
-                for (PyValue item : list.items()) {
-                    PyDict c = (PyDict) item;
-                    String where = f.getFileName() + "#" + i++;
-                    try {
-                        Module m = RoundTrip.check(((PyStr) c.require("src")).value(), where);
-                        Stmt.FunctionDef def = assertInstanceOf(Stmt.FunctionDef.class, m.body().getFirst(), where);
-                        assertEquals(((PyStr) c.require("fn")).value(), def.name().name(), where);
-                        cases++;
-                    } catch (ScriptSyntaxError | AssertionError e) {
-                        failures.add(e.getMessage());
-                    }
-                }
+        OpCaseFiles.forEach(Fixtures.ops(), c -> {
+            try {
+                Module m = RoundTrip.check(c.string("src"), c.id());
+                Stmt.FunctionDef def = assertInstanceOf(Stmt.FunctionDef.class, m.body().getFirst(), c.id());
+                assertEquals(c.string("fn"), def.name().name(), c.id());
+                cases[0]++;
+            } catch (ScriptSyntaxError | AssertionError e) {
+                failures.add(e.getMessage());
             }
-        }
-        System.out.printf("parsed and round-tripped %d operator-case sources from %d files%n", cases, files.size());
+        });
+        System.out.printf("parsed and round-tripped %d operator-case sources from %d files%n", cases[0], files.size());
         assertTrue(failures.isEmpty(), () -> failures.size() + " failures, first:\n"
                 + String.join("\n\n", failures.subList(0, Math.min(3, failures.size()))));
-        assertEquals(1544, cases);
+        assertEquals(1544, cases[0]);
     }
 }
