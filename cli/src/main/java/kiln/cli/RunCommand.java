@@ -14,21 +14,23 @@ import kiln.frontend.pickle.PyList;
 import kiln.frontend.pickle.PySequence;
 import kiln.frontend.pickle.PyStr;
 import kiln.frontend.pickle.PyValue;
-import kiln.runtime.interp.Interpreter;
+import kiln.runtime.backend.Backend;
+import kiln.runtime.backend.Environment;
 import kiln.runtime.interp.value.ValuePrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lower run MODEL.pt --inputs FILE.io.pt [--method NAME]}: loads an archive, runs each recorded case on the
- * reference interpreter (what TorchScript prints goes to stdout), prints each result, and, where the inputs file
- * records outputs, says whether they match.
+ * {@code lower run MODEL.pt --inputs FILE.io.pt [--method NAME] [--target T]}: loads an archive, runs each recorded
+ * case on the target, the reference interpreter by default (what TorchScript prints goes to stdout), prints each
+ * result, and, where the inputs file records outputs, says whether they match.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a TorchScript archive on the reference interpreter with recorded inputs.")
+        description = "Run a TorchScript archive's recorded cases on a target (the reference interpreter by default).")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "MODEL.pt", description = "An archive written by torch.jit.save.")
@@ -41,21 +43,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "NAME", description = "Run only the cases of this method.")
     String method;
 
-    @Option(names = "--target", paramLabel = "T", defaultValue = "interp",
-            description = "Where to run; only 'interp' (the reference interpreter) exists so far.")
-    String target;
+    @Mixin
+    TargetOption target;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (!target.equals("interp")) {
-            throw new IllegalArgumentException("unknown target '" + target + "' (available: interp)");
-        }
+        Backend backend = target.backend();
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder printed = new StringBuilder();
-        LoadedModel loaded = LoadedModel.open(model, Interpreter.builder().output(printed));
+        LoadedModel loaded = LoadedModel.open(model, backend, Environment.standard().withOutput(printed));
         PickledValues values = new PickledValues();
         int ran = 0;
         int mismatched = 0;

@@ -23,89 +23,155 @@ import kiln.runtime.tensor.Tensor;
 /**
  * Compares interpreter results with what PyTorch recorded, as {@code torch.testing.assert_close} does by
  * default: dtypes and shapes exactly, floats within {@code atol + rtol * |expected|} (float32: 1e-5 and
- * 1.3e-6; float64: 1e-7 and 1e-7), NaN equal to NaN, integers and bools exactly.
+ * 1.3e-6; float64: 1e-7 and 1e-7), NaN equal to NaN, integers and bools exactly. {@link #compare} also measures
+ * the largest absolute and relative error over every floating-point element, matching or not.
  */
 public final class FixtureComparison {
+    private Mismatch first;
+    private double maxAbs;
+    private double maxRel;
+
     private FixtureComparison() {
+    }
+
+    /**
+     * Where a result first differs from the recorded one.
+     *
+     * @param path     where in the output, e.g. {@code result[1]}
+     * @param problem  what differs, e.g. {@code element 3 is 0.5, expected 0.25} or {@code dtype Float, expected
+     *                 Long}
+     */
+    public record Mismatch(String path, String problem) {
+        @Override
+        public String toString() {
+            return path + ": " + problem;
+        }
+    }
+
+    /**
+     * A comparison's outcome.
+     *
+     * @param mismatch  the first difference, or null when the result matches
+     * @param maxAbsErr the largest {@code |actual - expected|} over floating-point elements compared (0 if none;
+     *                  NaN where one side is NaN and the other not)
+     * @param maxRelErr the largest {@code |actual - expected| / |expected|} likewise
+     */
+    public record Outcome(Mismatch mismatch, double maxAbsErr, double maxRelErr) {
+        public boolean matches() {
+            return mismatch == null;
+        }
+    }
+
+    /** Compares {@code actual} with {@code expected}. */
+    public static Outcome compare(PyValue expected, Object actual) {
+        FixtureComparison c = new FixtureComparison();
+        c.value(expected, actual, "result");
+        return new Outcome(c.first, c.maxAbs, c.maxRel);
     }
 
     /** Null when {@code actual} matches {@code expected}, else what differs. */
     public static String mismatch(PyValue expected, Object actual) {
-        return mismatch(expected, actual, "result");
+        Mismatch m = compare(expected, actual).mismatch();
+        return m == null ? null : m.toString();
     }
 
-    private static String mismatch(PyValue expected, Object actual, String where) {
-        return switch (expected) {
-            case TensorRef ref -> actual instanceof Tensor t ? tensor(ref, t, where)
-                    : where + ": expected a tensor, got " + Values.typeName(actual);
-            case PyNone n -> actual == null ? null : where + ": expected None, got " + Values.typeName(actual);
-            case PyBool b -> Boolean.valueOf(b.value()).equals(actual) ? null
-                    : where + ": expected " + b + ", got " + actual;
-            case PyInt i -> Long.valueOf(i.value()).equals(actual) ? null : where + ": expected " + i.value()
-                    + ", got " + actual;
-            case PyFloat f -> actual instanceof Double d && close(f.value(), d, 1e-7, 1e-7) ? null
-                    : where + ": expected " + f.value() + ", got " + actual;
-            case PyStr s -> s.value().equals(actual) ? null : where + ": expected '" + s.value() + "', got " + actual;
+    private void fail(String where, String problem) {
+        if (first == null) {
+            first = new Mismatch(where, problem);
+        }
+    }
+
+    private void value(PyValue expected, Object actual, String where) {
+        switch (expected) {
+            case TensorRef ref -> {
+                if (actual instanceof Tensor t) {
+                    tensor(ref, t, where);
+                } else {
+                    fail(where, "expected a tensor, got " + Values.typeName(actual));
+                }
+            }
+            case PyNone n -> {
+                if (actual != null) {
+                    fail(where, "expected None, got " + Values.typeName(actual));
+                }
+            }
+            case PyBool b -> {
+                if (!Boolean.valueOf(b.value()).equals(actual)) {
+                    fail(where, "expected " + b + ", got " + actual);
+                }
+            }
+            case PyInt i -> {
+                if (!Long.valueOf(i.value()).equals(actual)) {
+                    fail(where, "expected " + i.value() + ", got " + actual);
+                }
+            }
+            case PyFloat f -> {
+                if (actual instanceof Double d) {
+                    element(f.value(), d, 1e-7, 1e-7, where, -1);
+                } else {
+                    fail(where, "expected " + f.value() + ", got " + actual);
+                }
+            }
+            case PyStr s -> {
+                if (!s.value().equals(actual)) {
+                    fail(where, "expected '" + s.value() + "', got " + actual);
+                }
+            }
             case PySequence seq -> sequence(seq, actual, where);
             case PyDict d -> dict(d, actual, where);
-            default -> where + ": cannot compare with a pickled " + expected.typeName();
-        };
+            default -> fail(where, "cannot compare with a pickled " + expected.typeName());
+        }
     }
 
-    private static String sequence(PySequence seq, Object actual, String where) {
+    private void sequence(PySequence seq, Object actual, String where) {
         List<Object> items = switch (actual) {
             case ScriptTuple t when seq instanceof PyTuple -> t.elements();
             case ScriptList l when !(seq instanceof PyTuple) -> l.items();
             default -> null;
         };
         if (items == null) {
-            return where + ": expected a " + seq.typeName() + ", got " + Values.typeName(actual);
-        }
-        if (items.size() != seq.items().size()) {
-            return where + ": expected " + seq.items().size() + " elements, got " + items.size();
-        }
-        for (int i = 0; i < items.size(); i++) {
-            String m = mismatch(seq.items().get(i), items.get(i), where + "[" + i + "]");
-            if (m != null) {
-                return m;
+            fail(where, "expected a " + seq.typeName() + ", got " + Values.typeName(actual));
+        } else if (items.size() != seq.items().size()) {
+            fail(where, "expected " + seq.items().size() + " elements, got " + items.size());
+        } else {
+            for (int i = 0; i < items.size(); i++) {
+                value(seq.items().get(i), items.get(i), where + "[" + i + "]");
             }
         }
-        return null;
     }
 
-    private static String dict(PyDict d, Object actual, String where) {
+    private void dict(PyDict d, Object actual, String where) {
         if (!(actual instanceof ScriptDict sd)) {
-            return where + ": expected a dict, got " + Values.typeName(actual);
+            fail(where, "expected a dict, got " + Values.typeName(actual));
+            return;
         }
         if (sd.size() != d.size()) {
-            return where + ": expected " + d.size() + " entries, got " + sd.size();
+            fail(where, "expected " + d.size() + " entries, got " + sd.size());
+            return;
         }
         List<Map.Entry<PyValue, PyValue>> expected = List.copyOf(d.entries().entrySet());
         List<Map.Entry<Object, Object>> got = List.copyOf(sd.entries().entrySet());
         for (int i = 0; i < expected.size(); i++) {
-            String m = mismatch(expected.get(i).getKey(), got.get(i).getKey(), where + ".key" + i);
-            if (m == null) {
-                m = mismatch(expected.get(i).getValue(), got.get(i).getValue(), where + "[" + got.get(i).getKey() + "]");
-            }
-            if (m != null) {
-                return m;
-            }
+            value(expected.get(i).getKey(), got.get(i).getKey(), where + ".key" + i);
+            value(expected.get(i).getValue(), got.get(i).getValue(), where + "[" + got.get(i).getKey() + "]");
         }
-        return null;
     }
 
-    private static String tensor(TensorRef ref, Tensor t, String where) {
+    private void tensor(TensorRef ref, Tensor t, String where) {
         ScalarType dtype;
         try {
             dtype = PickledValues.dtype(ref.dtype());
         } catch (IllegalArgumentException e) {
-            return where + ": expected dtype " + ref.dtype() + " has no runtime equivalent";
+            fail(where, "expected dtype " + ref.dtype() + " has no runtime equivalent");
+            return;
         }
         if (dtype != t.dtype()) {
-            return where + ": dtype " + t.dtype() + ", expected " + dtype;
+            fail(where, "dtype " + t.dtype() + ", expected " + dtype);
+            return;
         }
         if (!Arrays.equals(ref.shape(), t.sizes())) {
-            return where + ": shape " + Arrays.toString(t.sizes()) + ", expected " + Arrays.toString(ref.shape());
+            fail(where, "shape " + Arrays.toString(t.sizes()) + ", expected " + Arrays.toString(ref.shape()));
+            return;
         }
         Tensor expected = new PickledValues().tensor(ref);
         if (dtype.isFloatingPoint()) {
@@ -115,20 +181,33 @@ public final class FixtureComparison {
                     : dtype == ScalarType.Half ? 1e-3 : 1.6e-2;
             double atol = dtype == ScalarType.Double ? 1e-7 : 1e-5;
             for (int i = 0; i < e.length; i++) {
-                if (!close(e[i], a[i], rtol, atol)) {
-                    return where + ": element " + i + " is " + a[i] + ", expected " + e[i];
-                }
+                element(e[i], a[i], rtol, atol, where, i);
             }
-            return null;
+            return;
         }
         long[] e = expected.toLongArray();
         long[] a = t.toLongArray();
         for (int i = 0; i < e.length; i++) {
             if (e[i] != a[i]) {
-                return where + ": element " + i + " is " + a[i] + ", expected " + e[i];
+                fail(where, "element " + i + " is " + a[i] + ", expected " + e[i]);
+                return;
             }
         }
-        return null;
+    }
+
+    /** One floating-point element ({@code index} -1 for a Python float): errors measured, closeness checked. */
+    private void element(double expected, double actual, double rtol, double atol, String where, int index) {
+        if (Double.isNaN(expected) != Double.isNaN(actual)) {
+            maxAbs = Double.NaN;
+            maxRel = Double.NaN;
+        } else if (!Double.isNaN(expected) && expected != actual) {
+            double abs = Math.abs(actual - expected);
+            maxAbs = Math.max(maxAbs, abs); // Math.max keeps a NaN already recorded
+            maxRel = Math.max(maxRel, expected == 0 ? Double.POSITIVE_INFINITY : abs / Math.abs(expected));
+        }
+        if (!close(expected, actual, rtol, atol)) {
+            fail(where, (index >= 0 ? "element " + index + " is " : "got ") + actual + ", expected " + expected);
+        }
     }
 
     /** How printed text compares with what PyTorch printed. */

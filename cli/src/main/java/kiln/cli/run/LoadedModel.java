@@ -4,21 +4,26 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.schema.OperatorRegistry;
 import kiln.frontend.archive.TorchArchive;
 import kiln.frontend.emit.ScriptClass;
 import kiln.frontend.emit.ScriptCompiler;
 import kiln.frontend.module.ModuleLoader;
-import kiln.runtime.interp.Interpreter;
+import kiln.runtime.backend.Backend;
+import kiln.runtime.backend.Backends;
+import kiln.runtime.backend.Environment;
+import kiln.runtime.backend.Executable;
 import kiln.runtime.interp.value.ScriptObject;
 
 /**
- * A {@code torch.jit.save} archive ready to run on the reference interpreter: its code compiled on demand, its
- * module tree as interpreter objects. {@link #call} runs a method of the root module.
+ * A {@code torch.jit.save} archive ready to run on a target: its code compiled on demand, its module tree as
+ * interpreter objects. {@link #call} runs a method of the root module.
  *
  * <pre>{@code
- * LoadedModel m = LoadedModel.open(Path.of("model.pt"), Interpreter.builder());
+ * LoadedModel m = LoadedModel.open(Path.of("model.pt"), Backends.named("interp"), Environment.standard());
  * List<Object> out = m.call("forward", List.of(input));
  * }</pre>
  */
@@ -26,35 +31,37 @@ public final class LoadedModel {
     private final ScriptCompiler compiler;
     private final ScriptClass rootClass;
     private final ScriptObject root;
-    private final Interpreter interpreter;
+    private final Backend.Session session;
+    private final Map<String, Executable> methods = new ConcurrentHashMap<>();
 
-    private LoadedModel(ScriptCompiler compiler, ScriptClass rootClass, ScriptObject root,
-            Interpreter.Builder interpreter) {
+    private LoadedModel(ScriptCompiler compiler, ScriptClass rootClass, ScriptObject root, Backend backend,
+            Environment environment) {
         this.compiler = compiler;
         this.rootClass = rootClass;
         this.root = root;
-        this.interpreter = interpreter.callables(new CompiledCallables(compiler)).build();
+        this.session = backend.open(environment.withCallables(new CompiledCallables(compiler)));
     }
 
     /**
-     * Reads the archive (tensors are copied out, so the file is closed on return) and prepares an interpreter
-     * configured by {@code interpreter} (its callables are set here).
+     * Reads the archive (tensors are copied out, so the file is closed on return) and opens a session of
+     * {@code backend} for it; the environment's callables are replaced by the archive's code.
      */
-    public static LoadedModel open(Path archive, Interpreter.Builder interpreter) throws IOException {
+    public static LoadedModel open(Path archive, Backend backend, Environment environment) throws IOException {
         try (TorchArchive file = TorchArchive.open(archive)) {
             ModuleLoader.Loaded loaded = ModuleLoader.load(file);
             ScriptCompiler compiler = new ScriptCompiler(loaded.unit(), OperatorRegistry.standard());
             ScriptObject root = new ModuleObjects(new PickledValues()).instantiate(loaded.root());
-            return new LoadedModel(compiler, loaded.root().scriptClass(), root, interpreter);
+            return new LoadedModel(compiler, loaded.root().scriptClass(), root, backend, environment);
         }
+    }
+
+    /** The archive on the default target (the reference interpreter). */
+    public static LoadedModel open(Path archive, Environment environment) throws IOException {
+        return open(archive, Backends.named(Backends.DEFAULT), environment);
     }
 
     public ScriptObject root() {
         return root;
-    }
-
-    public Interpreter interpreter() {
-        return interpreter;
     }
 
     /** The compiled graph of a root-module method (first input {@code self}). */
@@ -69,18 +76,18 @@ public final class LoadedModel {
         List<Object> all = new ArrayList<>(args.size() + 1);
         all.add(root);
         all.addAll(args);
-        return interpreter.run(method(name), all);
+        return methods.computeIfAbsent(name, n -> session.compile(rootClass.name() + "." + n, method(n))).run(all);
     }
 
     /**
-     * The ops that have no kernel anywhere in method {@code name} and the code it calls (found on its inlined
-     * graph), each with its location and reason; empty when everything it can reach has a kernel.
+     * The ops that the target cannot run anywhere in method {@code name} and the code it calls (found on its
+     * inlined graph), each with its location and reason; empty when it can run everything it can reach.
      */
     public List<String> unsupportedOps(String name) {
         Graph inlined;
         synchronized (compiler) {
             inlined = compiler.inlinedMethod(rootClass, name);
         }
-        return interpreter.plan(rootClass.name() + "." + name + " (inlined)", inlined).unsupportedOps();
+        return session.unsupportedOps(rootClass.name() + "." + name + " (inlined)", inlined);
     }
 }

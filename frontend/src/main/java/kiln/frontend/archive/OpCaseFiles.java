@@ -56,16 +56,23 @@ public final class OpCaseFiles {
     /** Every case of every file of {@code dir}, files by name and cases in file order. */
     public static void forEach(Path dir, Visitor visitor) throws Exception {
         for (Path p : files(dir)) {
-            String name = p.getFileName().toString();
-            // visited while the file is open: tensor data is read from it lazily
-            try (TorchSaveFile file = TorchSaveFile.open(p)) {
-                if (!(file.data() instanceof PyDict d) || !(d.require("cases") instanceof PyList list)) {
-                    throw new IllegalArgumentException(p + ": expected a dict with a 'cases' list");
+            forEachIn(p, visitor);
+        }
+    }
+
+    /** Every case of one file, in order; visited while the file is open (tensor data is read lazily). */
+    public static void forEachIn(Path file, Visitor visitor) throws Exception {
+        String name = file.getFileName().toString();
+        try (TorchSaveFile f = TorchSaveFile.open(file)) {
+            if (!(f.data() instanceof PyDict d) || !(d.get("cases").orElse(null) instanceof PyList list)) {
+                throw new IllegalArgumentException(file + ": expected a dict with a 'cases' list");
+            }
+            int i = 0;
+            for (PyValue item : list.items()) {
+                if (!(item instanceof PyDict fields)) {
+                    throw new IllegalArgumentException(file + ": case " + i + " is not a dict");
                 }
-                int i = 0;
-                for (PyValue item : list.items()) {
-                    visitor.visit(new OpCase(name + "#" + i++, name, (PyDict) item));
-                }
+                visitor.visit(new OpCase(name + "#" + i++, name, fields));
             }
         }
     }

@@ -59,7 +59,7 @@ final class KernelResolver {
             return new Resolution.Missing("no overload of " + op.name() + " accepts operands ("
                     + operandTypes.stream().map(Object::toString).collect(Collectors.joining(", ")) + ")");
         }
-        return new Resolution.Missing("no kernel for " + accepting.getFirst());
+        return new Resolution.Missing("no kernel for " + accepting.getFirst().overloadedName());
     }
 
     private Optional<Resolution> bind(Optional<KernelFactory> factory, Operation op) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import kiln.runtime.interp.kernels.KernelRegistry;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -52,14 +53,15 @@ class ErrorsTest {
                       -> (%x)
                   return (%r)
                 """;
-        Interpreter interp = Interpreter.create();
+        // a registry without aten::lgamma's kernel, whatever the standard one holds
+        KernelRegistry kernels = KernelRegistry.empty();
+        Interpreter interp = Interpreter.builder().kernels(kernels).build();
         var g = Graphs.parse(text);
         Tensor x = Tensor.of(new float[] {1f});
         assertEquals(x, interp.run(g, false, x).getFirst(), "the untaken branch is never reached");
         ScriptException e = assertThrows(ScriptException.class, () -> interp.run(g, true, x));
         assertEquals("NotImplementedError", e.className());
-        assertTrue(e.scriptMessage().startsWith("no kernel for aten::lgamma(Tensor self) -> Tensor"),
-                e.scriptMessage());
+        assertEquals("no kernel for aten::lgamma", e.scriptMessage());
         assertEquals(List.of("aten::lgamma at model.py:9:8"), e.trace());
         assertEquals(1, interp.plan(g).unsupportedOps().size());
     }

@@ -1,0 +1,74 @@
+package kiln.runtime.interp;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import kiln.dialects.torch.Graph;
+import kiln.dialects.torch.types.ScalarType;
+import kiln.runtime.backend.Backend;
+import kiln.runtime.backend.Capabilities;
+import kiln.runtime.backend.Environment;
+import kiln.runtime.backend.Executable;
+import kiln.runtime.interp.kernels.KernelRegistry;
+
+/**
+ * The reference interpreter as target {@code interp}: every graph compiles to a {@link Plan}; ops without a kernel
+ * fail when reached, so {@link Session#compile} accepts any verified graph (use {@link Session#unsupportedOps}
+ * to know in advance).
+ */
+public final class InterpreterBackend implements Backend {
+    private final Supplier<Interpreter.Builder> configuration;
+
+    /** The standard interpreter (standard kernels and schemas). */
+    public InterpreterBackend() {
+        this(Interpreter::builder);
+    }
+
+    /**
+     * An interpreter configured by {@code configuration} (kernels, schemas, fork executor); each session sets the
+     * environment's callables, output and warnings on a fresh builder from it.
+     */
+    public InterpreterBackend(Supplier<Interpreter.Builder> configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String name() {
+        return "interp";
+    }
+
+    @Override
+    public String description() {
+        return "the reference interpreter: runs every op that has a kernel, on the CPU";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        Set<ScalarType> dtypes = EnumSet.of(ScalarType.Bool, ScalarType.Byte, ScalarType.Char, ScalarType.Short,
+                ScalarType.Int, ScalarType.Long, ScalarType.Half, ScalarType.BFloat16, ScalarType.Float,
+                ScalarType.Double);
+        return new Capabilities(Set.of("cpu"), dtypes, KernelRegistry.standard().overloads());
+    }
+
+    @Override
+    public Session open(Environment environment) {
+        Interpreter interpreter = configuration.get().callables(environment.callables())
+                .output(environment.output()).warnings(environment.warnings()).build();
+        return new InterpreterSession(interpreter);
+    }
+
+    /** Sessions share one interpreter, whose plans are cached per graph. */
+    private record InterpreterSession(Interpreter interpreter) implements Session {
+        @Override
+        public Executable compile(String name, Graph graph) {
+            Plan plan = interpreter.plan(name, graph);
+            return args -> plan.run(interpreter, args);
+        }
+
+        @Override
+        public List<String> unsupportedOps(String name, Graph graph) {
+            return interpreter.plan(name, graph).unsupportedOps();
+        }
+    }
+}
