@@ -47,6 +47,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof java.nio.file.AccessDeniedException ade) {
             return ade.getFile() + ": permission denied";
         }
+        if (ex instanceof kiln.runtime.interp.value.ScriptException se) {
+            // the error and the innermost op it passed through, with its source location
+            return se.className() + ": " + se.scriptMessage().lines().findFirst().orElse("")
+                    + se.trace().stream().findFirst().map(op -> " (in " + op + ")").orElse("");
+        }
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }

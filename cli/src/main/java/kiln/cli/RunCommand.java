@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kiln.cli.run.ArgumentExpressions;
 import kiln.cli.run.FixtureComparison;
 import kiln.cli.run.LoadedModel;
 import kiln.cli.run.PickledValues;
@@ -36,11 +37,16 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL.pt", description = "An archive written by torch.jit.save.")
     Path model;
 
-    @Option(names = "--inputs", paramLabel = "FILE.io.pt", required = true,
+    @Option(names = "--inputs", paramLabel = "FILE.io.pt",
             description = "A torch.save file of cases: a dict with 'cases', each {'method', 'inputs'[, 'outputs']}.")
     Path inputs;
 
-    @Option(names = "--method", paramLabel = "NAME", description = "Run only the cases of this method.")
+    @Option(names = "--arg", paramLabel = "EXPR", description = "Without --inputs: an argument of the method, as a "
+            + "TorchScript expression (3, [1, 2], 'text', torch.ones(1, 3, 8, 8)); repeat for each argument.")
+    List<String> arguments = new ArrayList<>();
+
+    @Option(names = "--method", paramLabel = "NAME", description = "The method to run (with --inputs: only its "
+            + "cases; default: forward, or every method with recorded cases).")
     String method;
 
     @Mixin
@@ -54,6 +60,12 @@ final class RunCommand implements Callable<Integer> {
         Backend backend = target.backend();
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder printed = new StringBuilder();
+        if (inputs == null) {
+            return callOnce(backend, out);
+        }
+        if (!arguments.isEmpty()) {
+            throw new IllegalArgumentException("give the arguments either as --inputs FILE or as --arg, not both");
+        }
         LoadedModel loaded = LoadedModel.open(model, backend, Environment.standard().withOutput(printed));
         PickledValues values = new PickledValues();
         int ran = 0;
@@ -77,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                 printed.setLength(0);
                 List<Object> result = loaded.call(m, args);
                 out.print(printed);
-                out.println("case " + index + " " + m + " -> " + ValuePrinter.printLine(result));
+                out.print("case " + index + " " + m + " -> " + ValuePrinter.printLine(result));
                 if (c.get("outputs").isPresent()) {
                     String diff = FixtureComparison.mismatch(c.require("outputs"), result.getFirst());
                     out.println("  " + (diff == null ? "matches the recorded output" : "differs: " + diff));
@@ -89,5 +101,16 @@ final class RunCommand implements Callable<Integer> {
         out.println(ran + " case(s) run" + (mismatched > 0 ? ", " + mismatched + " differ" : ""));
         out.flush();
         return mismatched == 0 ? 0 : 1;
+    }
+
+    /** Without recorded cases: one call of the method on the {@code --arg} values; prints what it returns. */
+    private int callOnce(Backend backend, PrintWriter out) throws Exception {
+        List<Object> args = ArgumentExpressions.evaluate(arguments);
+        LoadedModel loaded = LoadedModel.open(model, backend, Environment.standard().withOutput(out));
+        String m = method == null ? "forward" : method;
+        List<Object> result = loaded.call(m, args);
+        out.print(ValuePrinter.printLine(result));
+        out.flush();
+        return 0;
     }
 }

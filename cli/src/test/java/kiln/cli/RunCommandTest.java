@@ -37,4 +37,32 @@ class RunCommandTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("unknown target 'gpu' (available: interp"), r.err());
     }
+
+    @Test
+    void argumentsAsTorchScriptExpressions() {
+        Path models = Fixtures.models();
+        CliErrorsTest.Result r = CliErrorsTest.run("run", models.resolve("mlp.pt").toString(), "--arg",
+                "torch.zeros(2, 32)");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().endsWith("[ CPUFloatType{2,10} ]\n"), r.out());
+    }
+
+    @Test
+    void wrongNumberOfInputsIsOneLine() {
+        Path models = Fixtures.models();
+        CliErrorsTest.Result r = CliErrorsTest.run("run", models.resolve("mlp.pt").toString());
+        assertEquals(1, r.code());
+        assertEquals("lower: TypeError: __torch__.corpus_public.MLP.forward() takes 1 argument(s) (x: Tensor) but 0 "
+                + "were given\n", r.err());
+    }
+
+    @Test
+    void aShapeErrorNamesTheOpAndTheSourceLine() {
+        Path models = Fixtures.models();
+        CliErrorsTest.Result r = CliErrorsTest.run("run", models.resolve("mlp.pt").toString(), "--arg",
+                "torch.zeros(2, 3)");
+        assertEquals(1, r.code());
+        assertTrue(r.err().matches("lower: RuntimeError: mat1 and mat2 shapes cannot be multiplied \\(2x3 and 32x64\\) "
+                + "\\(in aten::linear at .*:\\d+:\\d+\\)\n"), r.err());
+    }
 }

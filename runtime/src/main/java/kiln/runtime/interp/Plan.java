@@ -49,8 +49,10 @@ public final class Plan {
     /** Runs the graph on {@code args}, checking their number and types first; returns the graph's outputs. */
     public List<Object> run(Interpreter interpreter, List<?> args) {
         if (args.size() != inputs.size()) {
-            throw ScriptException.typeError(name + "() expected " + inputs.size() + " argument(s) "
-                    + describeInputs() + " but got " + args.size());
+            // a method's self is given by the caller, not the user: count only the arguments after it
+            int skip = !inputs.isEmpty() && "self".equals(inputs.getFirst().name()) ? 1 : 0;
+            throw ScriptException.typeError(name + "() takes " + (inputs.size() - skip) + " argument(s) "
+                    + describeInputs(skip) + " but " + Math.max(0, args.size() - skip) + " were given");
         }
         for (int i = 0; i < args.size(); i++) {
             BlockArgument in = inputs.get(i);
@@ -73,9 +75,9 @@ public final class Plan {
         return body.outputValues(frame);
     }
 
-    private String describeInputs() {
+    private String describeInputs(int skip) {
         List<String> parts = new ArrayList<>();
-        for (BlockArgument a : inputs) {
+        for (BlockArgument a : inputs.subList(skip, inputs.size())) {
             parts.add(argName(a) + ": " + (a.type() instanceof TorchType t ? t.annotationString() : a.type()));
         }
         return "(" + String.join(", ", parts) + ")";

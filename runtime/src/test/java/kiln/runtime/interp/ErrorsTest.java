@@ -25,7 +25,7 @@ class ErrorsTest {
         var g = Graphs.parse(ADD);
         ScriptException arity = assertThrows(ScriptException.class, () -> interp.run(g, Tensor.of(new float[1])));
         assertEquals("TypeError", arity.className());
-        assertTrue(arity.scriptMessage().contains("expected 2 argument(s) (a: Tensor, b: Tensor) but got 1"),
+        assertTrue(arity.scriptMessage().contains("takes 2 argument(s) (a: Tensor, b: Tensor) but 1 were given"),
                 arity.scriptMessage());
         ScriptException type = assertThrows(ScriptException.class, () -> interp.run(g, Tensor.of(new float[1]), 2L));
         assertTrue(type.scriptMessage().contains("expected a value of type 'Tensor' for argument 1 'b' but got int"),
