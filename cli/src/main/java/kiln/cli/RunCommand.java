@@ -18,6 +18,7 @@ import kiln.frontend.pickle.PyValue;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Environment;
 import kiln.runtime.interp.value.ValuePrinter;
+import kiln.runtime.tensor.random.Generator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,12 +53,19 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TargetOption target;
 
+    @Option(names = "--seed", paramLabel = "N", description = "Seed the default random generator first, as "
+            + "torch.manual_seed(N) does (the same seed gives PyTorch's samples).")
+    Long seed;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Backend backend = target.backend();
+        if (seed != null) {
+            Generator.defaultCpu().manualSeed(seed);
+        }
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder printed = new StringBuilder();
         if (inputs == null) {

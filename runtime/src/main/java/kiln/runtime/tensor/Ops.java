@@ -171,4 +171,9 @@ public final class Ops {
         reluCheck(self);
         return Elementwise.unary(Kernels.RELU, self, self, self.dtype(), false);
     }
+
+    /** ATen's {@code infer_size}: the shape two shapes broadcast to, or PyTorch's error where they do not. */
+    public static long[] broadcastShapes(long[] a, long[] b) {
+        return Shapes.broadcast(a, b);
+    }
 }

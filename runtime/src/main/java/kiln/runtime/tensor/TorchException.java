@@ -50,7 +50,7 @@ public final class TorchException extends RuntimeException {
         }
     }
 
-    static TorchException runtime(String message) {
+    public static TorchException runtime(String message) {
         return new TorchException(Kind.RUNTIME_ERROR, message);
     }
 

@@ -37,6 +37,7 @@ public final class KernelRegistry {
         LayoutKernels.register(r);
         IndexKernels.register(r);
         CompositeKernels.register(r);
+        RandomKernels.register(r);
         return r;
     }
 

@@ -176,21 +176,9 @@ final class PointwiseKernels {
             Tensor x = tensor(a[0]);
             return Pointwise.where(Pointwise.binary(BinaryOp.GT, x, scalar(a[1])), x, scalar(a[2]));
         });
-        r.register("aten::dropout", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])));
-        r.register("aten::dropout_", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])));
-        r.register("aten::feature_dropout", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])));
     }
 
     private static Scalar optScalar(Object v) {
         return v == null ? null : scalar(v);
-    }
-
-    /** Dropout at inference is the identity; training needs random numbers, which Kiln does not draw yet. */
-    private static Tensor dropout(Tensor x, double p, boolean train) {
-        if (train && p > 0) {
-            throw new ScriptException("builtins.NotImplementedError", "dropout in training mode (p=" + p
-                    + ") needs a random number generator, which the interpreter does not have yet");
-        }
-        return x;
     }
 }
