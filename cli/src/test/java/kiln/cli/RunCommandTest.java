@@ -65,4 +65,15 @@ class RunCommandTest {
         assertTrue(r.err().matches("lower: RuntimeError: mat1 and mat2 shapes cannot be multiplied \\(2x3 and 32x64\\) "
                 + "\\(in aten::linear at .*:\\d+:\\d+\\)\n"), r.err());
     }
+
+    @Test
+    void modulesWithSetStateAreRestoredByRunningIt() {
+        // written by tools/gen-setstate-archive.py: Scaler.__setstate__ doubles the pickled scale and sets restored
+        Path dir = Path.of("src", "test", "resources", "kiln", "cli", "run");
+        CliErrorsTest.Result r = CliErrorsTest.run("run", dir.resolve("setstate.pt").toString(), "--inputs",
+                dir.resolve("setstate.io.pt").toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().startsWith("case 0 forward -> ( 12.5000\n  2.5000\n"), r.out());
+        assertTrue(r.out().endsWith("2 case(s) run\n"), r.out());
+    }
 }

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.schema.OperatorRegistry;
+import kiln.dialects.torch.types.TorchType;
 import kiln.frontend.archive.TorchArchive;
 import kiln.frontend.emit.ScriptClass;
 import kiln.frontend.emit.ScriptCompiler;
 import kiln.frontend.module.ModuleLoader;
+import kiln.frontend.module.ScriptModule;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Backends;
 import kiln.runtime.backend.Environment;
@@ -20,7 +22,8 @@ import kiln.runtime.interp.value.ScriptObject;
 
 /**
  * A {@code torch.jit.save} archive ready to run on a target: its code compiled on demand, its module tree as
- * interpreter objects. {@link #call} runs a method of the root module.
+ * interpreter objects (a class with {@code __setstate__} restores its pickled state by running it, as
+ * {@code torch.jit.load} does). {@link #call} runs a method of the root module.
  *
  * <pre>{@code
  * LoadedModel m = LoadedModel.open(Path.of("model.pt"), Backends.named("interp"), Environment.standard());
@@ -31,15 +34,29 @@ public final class LoadedModel {
     private final ScriptCompiler compiler;
     private final ScriptClass rootClass;
     private final ScriptObject root;
+    private final PickledValues values = new PickledValues();
     private final Backend.Session session;
     private final Map<String, Executable> methods = new ConcurrentHashMap<>();
 
-    private LoadedModel(ScriptCompiler compiler, ScriptClass rootClass, ScriptObject root, Backend backend,
-            Environment environment) {
+    private LoadedModel(ScriptCompiler compiler, ScriptModule rootModule, Backend backend, Environment environment) {
         this.compiler = compiler;
-        this.rootClass = rootClass;
-        this.root = root;
+        this.rootClass = rootModule.scriptClass();
         this.session = backend.open(environment.withCallables(new CompiledCallables(compiler)));
+        this.root = new ModuleObjects(values, this::restoreState).instantiate(rootModule);
+    }
+
+    /** Runs {@code __setstate__} of the module's class on {@code self} with its pickled state, on the target. */
+    private void restoreState(ScriptObject self, ScriptModule module) {
+        Graph setState;
+        synchronized (compiler) {
+            setState = compiler.method(module.scriptClass(), "__setstate__");
+        }
+        if (setState.inputs().size() != 2 || !(setState.inputs().get(1).type() instanceof TorchType stateType)) {
+            throw new IllegalArgumentException(module.scriptClass().name() + ".__setstate__ must take one state "
+                    + "argument besides self");
+        }
+        Object state = values.convert(module.state(), stateType);
+        session.compile(module.scriptClass().name() + ".__setstate__", setState).run(List.of(self, state));
     }
 
     /**
@@ -50,8 +67,7 @@ public final class LoadedModel {
         try (TorchArchive file = TorchArchive.open(archive)) {
             ModuleLoader.Loaded loaded = ModuleLoader.load(file);
             ScriptCompiler compiler = new ScriptCompiler(loaded.unit(), OperatorRegistry.standard());
-            ScriptObject root = new ModuleObjects(new PickledValues()).instantiate(loaded.root());
-            return new LoadedModel(compiler, loaded.root().scriptClass(), root, backend, environment);
+            return new LoadedModel(compiler, loaded.root(), backend, environment);
         }
     }
 
