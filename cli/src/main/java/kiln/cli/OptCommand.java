@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  * With no pipeline it parses, verifies and prints.
  */
 @Command(name = "opt", aliases = "parse", mixinStandardHelpOptions = true,
-        description = {"Parse graph text, verify it, run passes and print the result (no passes: parse,",
-                "verify, print). The alias 'parse' reads better when no passes are given."})
+        description = {"Parse graph text, verify it, run passes and print the result.",
+                "Without passes it parses, verifies and prints; the alias 'parse' reads better then."})
 final class OptCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Graph text file, or - for standard input.")

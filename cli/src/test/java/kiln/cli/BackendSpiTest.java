@@ -32,7 +32,8 @@ class BackendSpiTest {
         CliErrorsTest.Result r = CliErrorsTest.run("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Targets (--target)"), r.out());
-        assertTrue(r.out().matches("(?s).*\\n  interp +the reference interpreter.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n  interp +the reference interpreter \\(CPU\\): every op with a "
+                + "kernel\\n.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\n  counting +a test backend.*"), r.out());
     }
 

@@ -27,7 +27,7 @@ public final class CountingBackend implements Backend {
 
     @Override
     public String description() {
-        return "a test backend: counts compiled graphs and calls, runs them on the interpreter";
+        return "a test backend: counts graphs and calls, runs the interpreter";
     }
 
     @Override

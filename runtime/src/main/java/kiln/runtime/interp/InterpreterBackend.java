@@ -40,7 +40,7 @@ public final class InterpreterBackend implements Backend {
 
     @Override
     public String description() {
-        return "the reference interpreter: runs every op that has a kernel, on the CPU";
+        return "the reference interpreter (CPU): every op with a kernel";
     }
 
     @Override
