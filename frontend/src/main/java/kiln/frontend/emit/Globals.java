@@ -142,6 +142,10 @@ final class Globals {
             if (format.isPresent()) {
                 return new Sugared.Simple(f.exprs.constantInt(format.get(), where));
             }
+            if (name.equals("no_grad")) {
+                // torch.no_grad is the class torch.autograd.grad_mode.no_grad
+                return qualified("__torch__.torch.autograd.grad_mode.no_grad", f).orElseThrow();
+            }
             return switch (name) {
                 case "nn", "jit", "_C", "functional", "linalg", "fft", "special", "autograd", "testing", "cuda" ->
                         new Sugared.Namespace(full);

@@ -169,6 +169,12 @@ final class PlanCompiler {
         if (d == TorchDialect.PRINT) {
             return new ValueSteps.Print(op, slots(op.operands()));
         }
+        if (d == TorchDialect.ENTER) {
+            return new ContextSteps.Enter(op, slot(op.operand(0)), slot(op.result(0)));
+        }
+        if (d == TorchDialect.EXIT) {
+            return new ContextSteps.Exit(op, slots(op.results()));
+        }
         if (d == TorchDialect.CONSTANT_CHUNK) {
             return new ValueSteps.ConstantChunk(op, op.attribute("chunks", IntAttr.class).value(),
                     op.attribute("dim", IntAttr.class).value(), slot(op.operand(0)), slots(op.results()));
