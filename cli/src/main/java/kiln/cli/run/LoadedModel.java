@@ -3,14 +3,19 @@ package kiln.cli.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.schema.OperatorRegistry;
 import kiln.frontend.archive.TorchArchive;
 import kiln.frontend.emit.ScriptClass;
 import kiln.frontend.emit.ScriptCompiler;
 import kiln.frontend.module.ModuleLoader;
+import kiln.frontend.pickle.PyValue;
+import kiln.runtime.interp.ConstantTable;
 import kiln.runtime.interp.Interpreter;
+import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.ScriptObject;
 
 /**
@@ -37,15 +42,34 @@ public final class LoadedModel {
     }
 
     /**
+     * The archive's constants table as the interpreter reads it: entry n, converted like the module's own values
+     * (so that tensors sharing a storage keep sharing it), is {@code CONSTANTS.c<n>}.
+     */
+    private static ConstantTable constants(List<PyValue> table, PickledValues values) {
+        Map<String, Object> byName = new HashMap<>();
+        for (int i = 0; i < table.size(); i++) {
+            byName.put("CONSTANTS.c" + i, values.convert(table.get(i)));
+        }
+        return source -> {
+            if (!byName.containsKey(source)) {
+                throw ScriptException.runtimeError("the archive's constants table has no entry " + source);
+            }
+            return byName.get(source);
+        };
+    }
+
+    /**
      * Reads the archive (tensors are copied out, so the file is closed on return) and prepares an interpreter
-     * configured by {@code interpreter} (its callables are set here).
+     * configured by {@code interpreter} (its callables and constants table are set here).
      */
     public static LoadedModel open(Path archive, Interpreter.Builder interpreter) throws IOException {
         try (TorchArchive file = TorchArchive.open(archive)) {
             ModuleLoader.Loaded loaded = ModuleLoader.load(file);
             ScriptCompiler compiler = new ScriptCompiler(loaded.unit(), OperatorRegistry.standard());
-            ScriptObject root = new ModuleObjects(new PickledValues()).instantiate(loaded.root());
-            return new LoadedModel(compiler, loaded.root().scriptClass(), root, interpreter);
+            PickledValues values = new PickledValues();
+            ScriptObject root = new ModuleObjects(values).instantiate(loaded.root());
+            ConstantTable constants = constants(file.constants().items(), values);
+            return new LoadedModel(compiler, loaded.root().scriptClass(), root, interpreter.constants(constants));
         }
     }
 

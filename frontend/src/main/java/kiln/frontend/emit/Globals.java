@@ -125,8 +125,9 @@ final class Globals {
                 }
                 throw new CompileError(where, "warnings." + name + " is not supported");
             }
-            case "CONSTANTS" -> throw new CompileError(where,
-                    "archive tensor constants (CONSTANTS." + name + ") are not supported yet");
+            case "CONSTANTS" -> {
+                return new Sugared.Simple(ArchiveConstants.emit(f, name, where));
+            }
             default -> {
             }
         }

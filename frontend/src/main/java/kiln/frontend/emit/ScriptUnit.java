@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiln.dialects.torch.types.ClassType;
+import kiln.frontend.pickle.PyValue;
 import kiln.frontend.script.Expr;
 import kiln.frontend.script.Module;
 import kiln.frontend.script.ScriptParser;
@@ -29,12 +30,23 @@ public final class ScriptUnit {
     /** The module prefix of each standard-library definition, in whose scope its bare names resolve. */
     private final Map<Stmt.FunctionDef, String> stdlibModules = new java.util.IdentityHashMap<>();
     private final java.util.Set<String> stdlibOverloads = new java.util.HashSet<>();
+    /** The archive's constants table: entry n is {@code CONSTANTS.c<n>} in its code. */
+    private List<ArchiveConstants.Entry> constantTable = List.of();
     /** The standard library's classes this unit does not define itself; not listed in {@link #classes()}. */
     private final Map<String, ScriptClass> stdlibClasses = new LinkedHashMap<>();
 
     /** Reads an archive's code files, keyed by their path below {@code code/} (e.g. {@code __torch__/m.py}). */
     public static ScriptUnit fromArchiveCode(Map<String, String> code) {
+        return fromArchiveCode(code, List.of());
+    }
+
+    /**
+     * Reads an archive's code files and its constants table ({@code constants.pkl}), whose entries the code reads
+     * as {@code CONSTANTS.c<n>}.
+     */
+    public static ScriptUnit fromArchiveCode(Map<String, String> code, List<PyValue> constants) {
         ScriptUnit unit = new ScriptUnit();
+        unit.constantTable = constants.stream().map(ArchiveConstants::describe).toList();
         List<Module> modules = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         for (Map.Entry<String, String> e : code.entrySet()) {
@@ -161,6 +173,15 @@ public final class ScriptUnit {
     public Optional<ScriptClass> classNamed(String qualifiedName) {
         ScriptClass own = classes.get(qualifiedName);
         return Optional.ofNullable(own != null ? own : stdlibClasses.get(qualifiedName));
+    }
+
+    /** Entry {@code index} of the archive's constants table ({@code CONSTANTS.c<index>}), if there is one. */
+    Optional<ArchiveConstants.Entry> constant(int index) {
+        return index >= 0 && index < constantTable.size() ? Optional.of(constantTable.get(index)) : Optional.empty();
+    }
+
+    int constantCount() {
+        return constantTable.size();
     }
 
     public Optional<Stmt.FunctionDef> function(String qualifiedName) {

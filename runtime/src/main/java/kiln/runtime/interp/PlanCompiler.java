@@ -93,7 +93,7 @@ final class PlanCompiler {
         }
         if (d == TorchDialect.CONSTANT) {
             try {
-                return new ValueSteps.Constant(op, ConstantValues.of(op), slot(op.result(0)));
+                return new ValueSteps.Constant(op, ConstantValues.of(op, interpreter.constants()), slot(op.result(0)));
             } catch (ScriptException e) {
                 return unsupported(op, e.scriptMessage());
             }
