@@ -55,17 +55,29 @@ final class Comprehensions {
         Operation construct = f.insert(TorchDialect.DICT_CONSTRUCT, List.of(), List.of(typeHint != null ? typeHint
                 : DictType.of(LeafType.STR, TensorType.TENSOR)), Map.of(), dc.range());
         Value dict = construct.result(0);
-        boolean[] typed = {typeHint != null};
+        boolean[] typed = {false};
         loop(dc.target(), dc.iter(), dc.condition(), dc.range(), () -> {
             Value k = f.exprs.emitValue(dc.key(), typeHint == null ? null : typeHint.keyType());
             Value v = f.exprs.emitValue(dc.value(), typeHint == null ? null : typeHint.valueType());
-            if (!typed[0]) {
+            if (typeHint != null) {
+                mustMatch(typeHint, "key", k, dc.range());
+                mustMatch(typeHint, "value", v, dc.range());
+            } else if (!typed[0]) {
                 dict.setType(DictType.of((TorchType) k.type(), (TorchType) v.type()));
                 typed[0] = true;
             }
             f.exprs.callBuiltin("aten::_set_item", List.of(dict, k, v), Map.of(), dc.range());
         });
         return dict;
+    }
+
+    private static void mustMatch(DictType annotated, String what, Value actual, SourceRange where) {
+        TorchType expected = what.equals("key") ? annotated.keyType() : annotated.valueType();
+        if (!actual.type().isSubtypeOf(expected)) {
+            throw new CompileError(where, "Dict type annotation `" + annotated.annotationString() + "` did not match "
+                    + "the type of an actual " + what + " type `" + ((TorchType) actual.type()).annotationString()
+                    + "`");
+        }
     }
 
     /** Runs {@code body} for each element of {@code iter} bound to {@code target}, where {@code condition} holds. */
