@@ -2,7 +2,8 @@
 
 A frozen module (torch.jit.freeze) keeps its parameters and buffers as constants of its code: the archive's
 constants.pkl holds them and code/ refers to them as CONSTANTS.c<n>. No fixture has such constants, so Kiln's
-tests use this small archive. Writes, into cli/src/test/resources/kiln/cli/run/ (or the folder given):
+tests use this small archive. Its code also holds what TorchScript writes for `with torch.no_grad():`, for a
+fork of a method (a nested function reading a constant) and for a dict comprehension. Writes, into cli/src/test/resources/kiln/cli/run/ (or the folder given):
   tensor_constants.pt         the frozen module, saved by torch.jit.save
   tensor_constants.io.pt      its recorded cases, in the fixtures' .io.pt format
   tensor_constants.graph.txt  ### graph (the loaded module's forward) and ### code, as PyTorch prints them
@@ -30,11 +31,17 @@ class TensorConstants(torch.nn.Module):
         self.register_buffer("rows", base)
         self.register_buffer("row1", base[1])  # a view of the same storage
 
+    def shifted(self, y: torch.Tensor, k: int) -> torch.Tensor:
+        return y * self.scale + k
+
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        y = torch.nn.functional.linear(x, self.weight, self.bias) * self.scale
+        with torch.no_grad():
+            y = torch.nn.functional.linear(x, self.weight, self.bias) * self.scale
+        later = torch.jit.fork(self.shifted, y, 3)
         y = y.index_select(-1, self.order)
         y = torch.where(self.mask, y, -y)
-        return y + (self.rows.sum(0) - self.row1).sum()
+        parts = {str(i): p for i, p in enumerate([y, torch.jit.wait(later)])}
+        return parts["0"] + parts["1"].sum() + (self.rows.sum(0) - self.row1).sum()
 
 
 def main():

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An archive whose code reads tensors from its constants table ({@code CONSTANTS.c0} …): a frozen module written
  * by {@code tools/gen-tensor-constants-archive.py} with PyTorch 2.13, with its recorded cases and the graph PyTorch
- * printed for it. No fixture has such constants.
+ * printed for it. No fixture has such constants. Its code also has what PyTorch writes for {@code with
+ * torch.no_grad():}, for a fork of a method (a nested function that reads a constant) and for a dict comprehension.
  */
 class TensorConstantsTest {
 
