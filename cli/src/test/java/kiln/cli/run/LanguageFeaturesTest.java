@@ -72,12 +72,8 @@ class LanguageFeaturesTest {
         return interpreter.run(graph(function), args).getFirst();
     }
 
-    /**
-     * {@code nested} is left out: PyTorch also rewrites its {@code for} loop, whose condition a {@code break}
-     * changes, into a counting loop (CanonicalizeModifiedLoops), which Kiln's compiler does not do yet.
-     */
     @ParameterizedTest
-    @ValueSource(strings = {"early_return", "grad_modes", "squares", "swapped", "scale", "forked", "Helper.forward"})
+    @ValueSource(strings = {"nested", "early_return", "grad_modes", "squares", "swapped", "scale", "forked", "Helper.forward"})
     void compilesToTheGraphPyTorchBuilds(String name) {
         Graph g = graph(name);
         assertEquals(List.of(), Verifier.verify(g.region()));
