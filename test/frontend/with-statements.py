@@ -72,3 +72,11 @@ def no_grad(x: Tensor) -> Tensor:
     with torch.no_grad():
         y = x * 2
     return y
+
+
+# CHECK-LABEL: ### autograd_no_grad
+# CHECK: __torch__.torch.autograd.grad_mode.no_grad = prim::CreateObject()
+def autograd_no_grad(x: Tensor) -> Tensor:
+    with torch.autograd.no_grad():
+        y = x * 2
+    return y

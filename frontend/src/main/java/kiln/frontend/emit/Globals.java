@@ -102,6 +102,10 @@ final class Globals {
 
     static Sugared member(String path, String name, FunctionEmitter f, SourceRange where) {
         String full = path + "." + name;
+        if (name.equals("no_grad") && (path.equals("torch") || path.equals("torch.autograd"))) {
+            // torch.no_grad is the class torch.autograd.grad_mode.no_grad
+            return qualified("__torch__.torch.autograd.grad_mode.no_grad", f).orElseThrow();
+        }
         if (path.startsWith("__torch__")) {
             return qualified(full, f).orElse(new Sugared.Namespace(full));
         }
@@ -142,10 +146,6 @@ final class Globals {
             Optional<Integer> format = memoryFormat(name);
             if (format.isPresent()) {
                 return new Sugared.Simple(f.exprs.constantInt(format.get(), where));
-            }
-            if (name.equals("no_grad")) {
-                // torch.no_grad is the class torch.autograd.grad_mode.no_grad
-                return qualified("__torch__.torch.autograd.grad_mode.no_grad", f).orElseThrow();
             }
             return switch (name) {
                 case "nn", "jit", "_C", "functional", "linalg", "fft", "special", "autograd", "testing", "cuda" ->
