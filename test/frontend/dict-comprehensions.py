@@ -30,3 +30,21 @@ def swapped(d: Dict[str, int]) -> Dict[int, str]:
 def annotated(xs: List[str]) -> Dict[str, float]:
     d: Dict[str, float] = {x: 1.0 for x in xs}
     return d
+
+
+# Over enumerate and zip, the trip count is prim::min of the lengths (an endless range for enumerate's index).
+# CHECK-LABEL: ### indexed
+# CHECK: %[[MAX:.*]] : int = prim::Constant[value=9223372036854775807]()
+# CHECK: %[[LEN:.*]] : int = aten::len(%xs)
+# CHECK: %[[LENS:.*]] : int[] = prim::ListConstruct(%[[MAX]], %[[LEN]])
+# CHECK: %[[N:.*]] : int = prim::min(%[[LENS]])
+# CHECK: prim::Loop(%[[N]],
+def indexed(xs: List[float]) -> Dict[int, float]:
+    return {i: x for i, x in enumerate(xs)}
+
+
+# CHECK-LABEL: ### paired
+# CHECK: %[[LENS:.*]] : int[] = prim::ListConstruct(%{{.*}}, %{{.*}})
+# CHECK: prim::min(%[[LENS]])
+def paired(a: List[str], b: List[int]) -> Dict[str, int]:
+    return {k: v for k, v in zip(a, b)}

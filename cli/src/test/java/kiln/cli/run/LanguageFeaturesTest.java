@@ -73,7 +73,8 @@ class LanguageFeaturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nested", "early_return", "grad_modes", "squares", "swapped", "scale", "forked", "Helper.forward"})
+    @ValueSource(strings = {"nested", "early_return", "grad_modes", "squares", "swapped", "indexed", "paired",
+        "scale", "forked", "Helper.forward"})
     void compilesToTheGraphPyTorchBuilds(String name) {
         Graph g = graph(name);
         assertEquals(List.of(), Verifier.verify(g.region()));
@@ -132,6 +133,12 @@ class LanguageFeaturesTest {
         assertEquals(LeafType.INT, swapped.keyType());
         assertEquals(List.of(1L, 2L), List.copyOf(swapped.entries().keySet()));
         assertEquals(List.of("a", "b"), List.copyOf(swapped.entries().keySet()).stream().map(swapped::get).toList());
+        ScriptDict paired = (ScriptDict) call("paired", ScriptList.of(LeafType.STR, List.of("x", "y", "z")),
+                ScriptList.of(LeafType.INT, List.of(7L, 8L)));
+        assertEquals(List.of("x", "y"), List.copyOf(paired.entries().keySet()));
+        ScriptDict indexed = (ScriptDict) call("indexed", ScriptList.of(kiln.dialects.torch.types.TensorType.TENSOR,
+                List.of(Tensor.of(new float[] {1}, 1), Tensor.of(new float[] {3}, 1))));
+        assertArrayEquals(new float[] {6}, ((Tensor) indexed.get(1L)).toFloatArray());
     }
 
     @Test

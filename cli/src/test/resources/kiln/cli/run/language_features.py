@@ -55,6 +55,14 @@ def swapped(d: Dict[str, int]) -> Dict[int, str]:
     return {v: k for k, v in d.items()}
 
 
+def indexed(xs: List[Tensor]) -> Dict[int, Tensor]:
+    return {i: x * 2 for i, x in enumerate(xs)}
+
+
+def paired(a: List[str], b: List[int]) -> Dict[str, int]:
+    return {k: v for k, v in zip(a, b)}
+
+
 def scale(x: Tensor, k: int, shift: float = 0.0) -> Tensor:
     return x * k + shift
 
