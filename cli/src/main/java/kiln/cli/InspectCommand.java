@@ -49,7 +49,7 @@ final class InspectCommand implements Callable<Integer> {
             return source(out);
         }
         try (TorchArchive archive = TorchArchive.open(model)) {
-            ScriptUnit unit = ScriptUnit.fromArchiveCode(archive.code());
+            ScriptUnit unit = ScriptUnit.fromArchiveCode(archive.code(), archive.constants().items());
             String rootName = archive.module().className();
             ScriptClass root = unit.classNamed(rootName).orElseThrow(() -> new IllegalStateException(
                     model + ": the archive's module class " + rootName + " has no code"));

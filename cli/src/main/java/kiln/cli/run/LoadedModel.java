@@ -3,6 +3,7 @@ package kiln.cli.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,9 @@ import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Backends;
 import kiln.runtime.backend.Environment;
 import kiln.runtime.backend.Executable;
+import kiln.frontend.pickle.PyValue;
+import kiln.runtime.interp.ConstantTable;
+import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.ScriptObject;
 
 /**
@@ -34,12 +38,14 @@ public final class LoadedModel {
     private final ScriptCompiler compiler;
     private final ScriptClass rootClass;
     private final ScriptObject root;
-    private final PickledValues values = new PickledValues();
+    private final PickledValues values;
     private final Backend.Session session;
     private final Map<String, Executable> methods = new ConcurrentHashMap<>();
 
-    private LoadedModel(ScriptCompiler compiler, ScriptModule rootModule, Backend backend, Environment environment) {
+    private LoadedModel(ScriptCompiler compiler, ScriptModule rootModule, PickledValues values, Backend backend,
+            Environment environment) {
         this.compiler = compiler;
+        this.values = values;
         this.rootClass = rootModule.scriptClass();
         this.session = backend.open(environment.withCallables(new CompiledCallables(compiler)));
         this.root = new ModuleObjects(values, this::restoreState).instantiate(rootModule);
@@ -60,14 +66,33 @@ public final class LoadedModel {
     }
 
     /**
+     * The archive's constants table as the interpreter reads it: entry n, converted like the module's own values
+     * (so that tensors sharing a storage keep sharing it), is {@code CONSTANTS.c<n>}.
+     */
+    private static ConstantTable constants(List<PyValue> table, PickledValues values) {
+        Map<String, Object> byName = new HashMap<>();
+        for (int i = 0; i < table.size(); i++) {
+            byName.put("CONSTANTS.c" + i, values.convert(table.get(i)));
+        }
+        return source -> {
+            if (!byName.containsKey(source)) {
+                throw ScriptException.runtimeError("the archive's constants table has no entry " + source);
+            }
+            return byName.get(source);
+        };
+    }
+
+    /**
      * Reads the archive (tensors are copied out, so the file is closed on return) and opens a session of
-     * {@code backend} for it; the environment's callables are replaced by the archive's code.
+     * {@code backend} for it; the environment's callables and constants are replaced by the archive's.
      */
     public static LoadedModel open(Path archive, Backend backend, Environment environment) throws IOException {
         try (TorchArchive file = TorchArchive.open(archive)) {
             ModuleLoader.Loaded loaded = ModuleLoader.load(file);
             ScriptCompiler compiler = new ScriptCompiler(loaded.unit(), OperatorRegistry.standard());
-            return new LoadedModel(compiler, loaded.root(), backend, environment);
+            PickledValues values = new PickledValues();
+            ConstantTable constants = constants(file.constants().items(), values);
+            return new LoadedModel(compiler, loaded.root(), values, backend, environment.withConstants(constants));
         }
     }
 

@@ -141,6 +141,10 @@ public final class TorchDialect implements Dialect {
     public static final OpDef LOOP_CONTINUATION = OpDef.define("prim::LoopContinuation")
             .summary("frontend: (continue condition, carried values...) for the enclosing loop")
             .operands(Arity.atLeast(1)).results(0).build();
+    public static final OpDef WITH = OpDef.define("prim::With")
+            .summary("frontend: the code between a prim::Enter and its prim::Exit (region 0) and the exit (region 1), "
+                    + "while early exits are transformed")
+            .operands(0).results(0).regions(2).build();
     public static final OpDef COMPREHENSION_SCOPE = OpDef.define("prim::ComprehensionScope")
             .summary("frontend: a scope whose variable writes do not leak (list comprehensions)")
             .operands(0).results(0).regions(1).build();
@@ -160,7 +164,7 @@ public final class TorchDialect implements Dialect {
                 CALL_FUNCTION, TUPLE_CONSTRUCT, TUPLE_UNPACK, TUPLE_INDEX, LIST_CONSTRUCT, LIST_UNPACK,
                 DICT_CONSTRUCT, CREATE_OBJECT, UNINITIALIZED, UNCHECKED_CAST, PRINT, RAISE_EXCEPTION, ENTER, EXIT,
                 TYPE_CHECK, ISINSTANCE, CONSTANT_CHUNK, STORE, LOAD, BREAK_STMT, CONTINUE_STMT, RETURN_STMT, LOOP_CONTINUATION,
-                COMPREHENSION_SCOPE));
+                WITH, COMPREHENSION_SCOPE));
         all.addAll(SUBGRAPH_OPS);
         OPS = List.copyOf(all);
     }

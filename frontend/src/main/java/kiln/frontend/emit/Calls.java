@@ -45,10 +45,20 @@ final class Calls {
         for (Expr a : args) {
             argValues.add(exprs.emitValue(a, null));
         }
+        return callValues(callee, argValues, keywordValues(keywords), where, hint);
+    }
+
+    Map<String, Value> keywordValues(List<Keyword> keywords) {
         Map<String, Value> kw = new LinkedHashMap<>();
         for (Keyword k : keywords) {
             kw.put(k.name().name(), exprs.emitValue(k.value(), null));
         }
+        return kw;
+    }
+
+    /** A call of {@code callee} (not a special form) on arguments already emitted. */
+    Sugared callValues(Sugared callee, List<Value> argValues, Map<String, Value> kw, SourceRange where,
+                       TorchType hint) {
         while (callee instanceof Sugared.BooleanDispatch d) {
             callee = dispatch(d.dispatch(), argValues, kw, where);
         }
@@ -300,7 +310,7 @@ final class Calls {
             }
             case "range", "enumerate", "zip" -> throw new CompileError(where, name + "() is only supported in for loops");
             case "fork" -> {
-                return fork(args, keywords, where);
+                return new Forks(f).fork(args, keywords, where);
             }
             case "wait" -> {
                 return call(new Sugared.Builtin("aten::wait", null), args, keywords, where);
@@ -332,32 +342,6 @@ final class Calls {
             default -> "aten::" + name;
         };
         return call(new Sugared.Builtin(op, null), args, keywords, where);
-    }
-
-    /**
-     * {@code fork(closure)}: a {@code prim::fork} whose subgraph is the closure's body, taking the values it
-     * captures as inputs (after lifting, as PyTorch's inlineForkedClosures leaves it).
-     */
-    private Sugared fork(List<Expr> args, List<Keyword> keywords, SourceRange where) {
-        if (args.size() != 1 || !keywords.isEmpty()) {
-            throw new CompileError(where, "fork() of a function with arguments is not supported yet; "
-                    + "fork a nested function without parameters");
-        }
-        Sugared target = exprs.emit(args.getFirst(), null);
-        if (!(target instanceof Sugared.Closure closure)) {
-            throw new CompileError(where, "fork() expects a nested function");
-        }
-        FunctionEmitter body = new FunctionEmitter(f.compiler, closure.def(), null, f);
-        kiln.dialects.torch.Graph sub = body.emit();
-        f.compiler.finish(sub);
-        TorchType result = (TorchType) sub.outputs().getFirst().type();
-        kiln.dialects.ir.OpDef forkDef = kiln.dialects.torch.TorchDialect.SUBGRAPH_OPS.stream()
-                .filter(d -> d.name().equals("prim::fork")).findFirst().orElseThrow();
-        Operation fork = Operation.create(forkDef, body.captured, List.of(new kiln.dialects.torch.types.FutureType(
-                result)), Map.of(), 1, f.loc(where));
-        f.block.insertBefore(fork, kiln.dialects.torch.BlockOutputs.returnOp(f.block));
-        sub.region().cloneInto(fork.region(0), new kiln.dialects.ir.IRMapping());
-        return new Sugared.Simple(fork.result(0));
     }
 
     /**

@@ -64,6 +64,7 @@ final class ExprEmitter {
             case Expr.TupleLiteral t -> tupleLiteral(t, hint);
             case Expr.DictLiteral d -> simple(dictLiteral(d, hint));
             case Expr.ListComp lc -> simple(new Comprehensions(f).list(lc, hint));
+            case Expr.DictComp dc -> simple(new Comprehensions(f).dict(dc, hint));
             default -> throw new CompileError(e.range(), "unsupported expression");
         };
     }

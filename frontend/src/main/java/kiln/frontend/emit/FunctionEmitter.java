@@ -192,6 +192,21 @@ final class FunctionEmitter {
         return Optional.of(new Sugared.Simple(input));
     }
 
+    /**
+     * {@code outer}, a value of the enclosing function, as this closure reads it: an input of this graph, added on
+     * first use.
+     */
+    Value captureValue(Value outer) {
+        for (int i = 0; i < captured.size(); i++) {
+            if (captured.get(i) == outer) {
+                return graph.inputs().get(i);
+            }
+        }
+        Value input = graph.addInput(outer.type(), outer.name());
+        captured.add(outer);
+        return input;
+    }
+
     // ---- statements
 
     void statements(List<Stmt> body) {
@@ -262,7 +277,7 @@ final class FunctionEmitter {
             case Stmt.Import i -> { }
             case Stmt.ImportFrom i -> { }
             case Stmt.Delete d -> new Assignments(this).delete(d);
-            case Stmt.With w -> throw new CompileError(w.range(), "'with' statements are not supported yet");
+            case Stmt.With w -> new WithStatements(this).emit(w);
             case Stmt.FunctionDef fn -> {
                 if (!fn.params().isEmpty()) {
                     throw new CompileError(fn.range(), "nested functions with parameters are not supported");

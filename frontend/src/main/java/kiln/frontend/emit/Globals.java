@@ -102,6 +102,10 @@ final class Globals {
 
     static Sugared member(String path, String name, FunctionEmitter f, SourceRange where) {
         String full = path + "." + name;
+        if (name.equals("no_grad") && (path.equals("torch") || path.equals("torch.autograd"))) {
+            // torch.no_grad is the class torch.autograd.grad_mode.no_grad
+            return qualified("__torch__.torch.autograd.grad_mode.no_grad", f).orElseThrow();
+        }
         if (path.startsWith("__torch__")) {
             return qualified(full, f).orElse(new Sugared.Namespace(full));
         }
@@ -125,8 +129,9 @@ final class Globals {
                 }
                 throw new CompileError(where, "warnings." + name + " is not supported");
             }
-            case "CONSTANTS" -> throw new CompileError(where,
-                    "archive tensor constants (CONSTANTS." + name + ") are not supported yet");
+            case "CONSTANTS" -> {
+                return new Sugared.Simple(ArchiveConstants.emit(f, name, where));
+            }
             default -> {
             }
         }

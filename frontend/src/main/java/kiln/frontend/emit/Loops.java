@@ -128,16 +128,22 @@ final class Loops {
                 f.exprs.callBuiltin("aten::__derive_index", List.of(i, start, step), Map.of(), call.range()))));
     }
 
+    /** {@code enumerate(it)}: it zipped with an endless range (IterableTree's len takes the maximal int for it). */
     private void emitEnumerate(Header s, Iterable it, Expr.Call call) {
-        loop(s, it.length(), i -> List.of(new Sugared.Tuple(List.of(new Sugared.Simple(i),
+        Value len = shortest(List.of(f.exprs.constantInt(ControlFlow.MAX_TRIP_COUNT, call.range()), it.length()),
+                s.range());
+        loop(s, len, i -> List.of(new Sugared.Tuple(List.of(new Sugared.Simple(i),
                 new Sugared.Simple(it.element().apply(i))))));
     }
 
+    /** The trip count of iterables walked together, as PyTorch's IterableTree: {@code prim::min} of their lengths. */
+    private Value shortest(List<Value> lengths, SourceRange where) {
+        Value list = f.exprs.list(LeafType.INT, lengths, where);
+        return f.exprs.callBuiltin("prim::min", List.of(list), Map.of(), where);
+    }
+
     private void emitZip(Header s, List<Iterable> parts) {
-        Value len = parts.getFirst().length();
-        for (int k = 1; k < parts.size(); k++) {
-            len = f.exprs.callBuiltin("prim::min", List.of(len, parts.get(k).length()), Map.of(), s.range());
-        }
+        Value len = shortest(parts.stream().map(Iterable::length).toList(), s.range());
         loop(s, len, i -> {
             List<Sugared> elems = new ArrayList<>();
             for (Iterable p : parts) {

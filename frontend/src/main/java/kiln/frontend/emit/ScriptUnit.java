@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiln.dialects.torch.types.ClassType;
+import kiln.frontend.pickle.PyValue;
 import kiln.frontend.script.Expr;
 import kiln.frontend.script.Module;
 import kiln.frontend.script.ScriptParser;
@@ -29,10 +30,23 @@ public final class ScriptUnit {
     /** The module prefix of each standard-library definition, in whose scope its bare names resolve. */
     private final Map<Stmt.FunctionDef, String> stdlibModules = new java.util.IdentityHashMap<>();
     private final java.util.Set<String> stdlibOverloads = new java.util.HashSet<>();
+    /** The archive's constants table: entry n is {@code CONSTANTS.c<n>} in its code. */
+    private List<ArchiveConstants.Entry> constantTable = List.of();
+    /** The standard library's classes this unit does not define itself; not listed in {@link #classes()}. */
+    private final Map<String, ScriptClass> stdlibClasses = new LinkedHashMap<>();
 
     /** Reads an archive's code files, keyed by their path below {@code code/} (e.g. {@code __torch__/m.py}). */
     public static ScriptUnit fromArchiveCode(Map<String, String> code) {
+        return fromArchiveCode(code, List.of());
+    }
+
+    /**
+     * Reads an archive's code files and its constants table ({@code constants.pkl}), whose entries the code reads
+     * as {@code CONSTANTS.c<n>}.
+     */
+    public static ScriptUnit fromArchiveCode(Map<String, String> code, List<PyValue> constants) {
         ScriptUnit unit = new ScriptUnit();
+        unit.constantTable = constants.stream().map(ArchiveConstants::describe).toList();
         List<Module> modules = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         for (Map.Entry<String, String> e : code.entrySet()) {
@@ -65,25 +79,26 @@ public final class ScriptUnit {
     static final Map<String, String> STDLIB = Map.of(
             "/kiln/frontend/stdlib/torch/nn/functional.py", "__torch__.torch.nn.functional",
             "/kiln/frontend/stdlib/torch/nn/_reduction.py", "__torch__.torch.nn._reduction",
-            "/kiln/frontend/stdlib/torch/functional.py", "__torch__.torch.functional");
+            "/kiln/frontend/stdlib/torch/functional.py", "__torch__.torch.functional",
+            "/kiln/frontend/stdlib/torch/autograd/grad_mode.py", "__torch__.torch.autograd.grad_mode");
 
     /** How {@code torch._jit_internal.boolean_dispatch} picks a function by a constant bool argument. */
     record BooleanDispatch(String argName, int argIndex, boolean defaultValue, String ifTrue, String ifFalse) {
     }
 
     /**
-     * Adds Kiln's TorchScript definitions of PyTorch's Python functions ({@code torch.nn.functional.pad}, …) for
-     * every name this unit does not define itself (an archive carries the versions it was saved with).
+     * Adds Kiln's TorchScript definitions of PyTorch's Python functions ({@code torch.nn.functional.pad}, …) and
+     * classes ({@code torch.no_grad}) for every name this unit does not define itself (an archive carries the
+     * versions it was saved with). Each unit gets its own classes, since compiling a class completes it.
      */
     private ScriptUnit withStandardLibrary() {
         for (Map.Entry<String, String> e : STDLIB.entrySet()) {
             String prefix = e.getValue();
-            ScriptUnit lib = LIBRARIES.computeIfAbsent(e.getKey(), resource -> {
-                ScriptUnit parsed = new ScriptUnit();
-                parsed.defineFunctions(ScriptParser.parse(standardLibrarySource(resource), "kiln-stdlib" + resource),
-                        prefix);
-                return parsed;
-            });
+            Module module = LIBRARIES.computeIfAbsent(e.getKey(),
+                    resource -> ScriptParser.parse(standardLibrarySource(resource), "kiln-stdlib" + resource));
+            ScriptUnit lib = new ScriptUnit();
+            lib.declareClasses(module, prefix);
+            lib.define(module, prefix);
             Map<String, String> overloadOf = new java.util.HashMap<>();
             lib.overloads.forEach((q, keys) -> keys.forEach(k -> overloadOf.put(k, q)));
             lib.functions.forEach((q, f) -> {
@@ -108,12 +123,18 @@ public final class ScriptUnit {
                     aliases.put(q, target);
                 }
             });
+            lib.classes.forEach((q, c) -> {
+                if (!defines(q)) {
+                    stdlibClasses.put(q, c);
+                    c.methods().values().forEach(m -> stdlibModules.put(m, prefix));
+                }
+            });
         }
         return this;
     }
 
-    /** Each standard-library module, parsed once: resource path → a unit of its definitions (never changed after). */
-    private static final Map<String, ScriptUnit> LIBRARIES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each standard-library module, parsed once: resource path → its syntax tree (never changed). */
+    private static final Map<String, Module> LIBRARIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String standardLibrarySource(String resource) {
         try (var in = ScriptUnit.class.getResourceAsStream(resource)) {
@@ -132,6 +153,7 @@ public final class ScriptUnit {
                 || aliases.containsKey(q) || classes.containsKey(q);
     }
 
+    /** The unit's own classes (the standard library's are found by {@link #classNamed} only). */
     public Map<String, ScriptClass> classes() {
         return Collections.unmodifiableMap(classes);
     }
@@ -147,8 +169,19 @@ public final class ScriptUnit {
         return def != null && stdlibModules.containsKey(def);
     }
 
+    /** A class of this unit or, failing that, of the standard library. */
     public Optional<ScriptClass> classNamed(String qualifiedName) {
-        return Optional.ofNullable(classes.get(qualifiedName));
+        ScriptClass own = classes.get(qualifiedName);
+        return Optional.ofNullable(own != null ? own : stdlibClasses.get(qualifiedName));
+    }
+
+    /** Entry {@code index} of the archive's constants table ({@code CONSTANTS.c<index>}), if there is one. */
+    Optional<ArchiveConstants.Entry> constant(int index) {
+        return index >= 0 && index < constantTable.size() ? Optional.of(constantTable.get(index)) : Optional.empty();
+    }
+
+    int constantCount() {
+        return constantTable.size();
     }
 
     public Optional<Stmt.FunctionDef> function(String qualifiedName) {

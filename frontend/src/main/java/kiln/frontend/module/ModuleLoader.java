@@ -27,7 +27,7 @@ public final class ModuleLoader {
     }
 
     public static Loaded load(TorchArchive archive) {
-        ScriptUnit unit = ScriptUnit.fromArchiveCode(archive.code());
+        ScriptUnit unit = ScriptUnit.fromArchiveCode(archive.code(), archive.constants().items());
         return new Loaded(unit, new ModuleLoader(unit).object("", archive.module(), 0));
     }
 

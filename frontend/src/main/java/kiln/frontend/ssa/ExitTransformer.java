@@ -251,6 +251,9 @@ final class ExitTransformer {
                 pair = transformIf(node);
             } else if (node.def() == TorchDialect.LOOP) {
                 pair = transformLoop(node);
+            } else if (node.def() == TorchDialect.WITH) {
+                // an exit inside a with body leaves the body; the with's exit block runs regardless
+                pair = transformExits(node.region(0).entry());
             }
             Status st = status(pair);
             if (st == Status.WILL || st == Status.THROWS) {

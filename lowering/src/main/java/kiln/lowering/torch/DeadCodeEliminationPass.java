@@ -17,14 +17,16 @@ import kiln.lowering.PassContext;
  * outputs of ifs: pure ops,
  * container construction, attribute reads, ifs and loops whose bodies are all removable, and operators none of
  * whose schemas writes to an argument ({@code Tensor(a!)}). Prints, raises, attribute writes, calls and
- * {@code aten::warn} always stay.
+ * {@code aten::warn} and {@code aten::set_grad_enabled} always stay.
  */
 public final class DeadCodeEliminationPass implements Pass {
     public static final String NAME = "dce";
 
     private static final Set<String> SIDE_EFFECTS = Set.of("aten::warn", "aten::save", "aten::manual_seed",
             "prim::Print", "prim::RaiseException", "prim::SetAttr", "prim::CallFunction", "prim::CallMethod",
-            "prim::Enter", "prim::Exit");
+            "prim::Enter", "prim::Exit",
+            // registered with conservative alias analysis, which PyTorch's DCE counts as a side effect
+            "aten::set_grad_enabled");
 
     private final OperatorRegistry operators;
 

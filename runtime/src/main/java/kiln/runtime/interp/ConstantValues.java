@@ -21,14 +21,15 @@ import kiln.runtime.interp.value.ScriptList;
 
 /**
  * The value of a {@code prim::Constant}, read from its attribute by its result type: None (no attribute), ints
- * (also bools, stored 0/1), floats, strings, devices, lists of those, and functions ({@code name=}). Tensor
- * constants cannot be built from graph text (it elides or rounds their data), so they are an error.
+ * (also bools, stored 0/1), floats, strings, devices, lists of those, and functions ({@code name=}). A tensor
+ * constant compiled from an archive takes its data from the {@link ConstantTable}; one from graph text is an
+ * error (the text elides or rounds the data).
  */
 final class ConstantValues {
     private ConstantValues() {
     }
 
-    static Object of(Operation op) {
+    static Object of(Operation op, ConstantTable table) {
         TorchType type = (TorchType) op.result(0).type();
         Attribute value = op.attribute("value");
         if (type == LeafType.FUNCTION) {
@@ -39,6 +40,9 @@ final class ConstantValues {
         }
         if (value == null) {
             return null;
+        }
+        if (value instanceof TensorAttr tensor && tensor.dataSource().isPresent()) {
+            return table.value(tensor.dataSource().get());
         }
         return convert(value, type);
     }

@@ -1,12 +1,27 @@
 package kiln.runtime.interp;
 
-/** The values of one execution of a {@link Plan}: one slot per SSA value of its graph, nested blocks included. */
+import java.util.ArrayDeque;
+import java.util.Deque;
+import kiln.runtime.interp.value.ScriptObject;
+
+/**
+ * The values of one execution of a {@link Plan}: one slot per SSA value of its graph, nested blocks included; and
+ * the objects its {@code with} statements entered and have not exited yet.
+ */
 final class Frame {
     final Object[] slots;
     final Interpreter interpreter;
+    Deque<ScriptObject> entered;
 
     Frame(int size, Interpreter interpreter) {
         this.slots = new Object[size];
         this.interpreter = interpreter;
+    }
+
+    Deque<ScriptObject> entered() {
+        if (entered == null) {
+            entered = new ArrayDeque<>();
+        }
+        return entered;
     }
 }

@@ -33,6 +33,7 @@ public final class Interpreter implements KernelContext {
     private static final Executor VIRTUAL_THREADS = task -> Thread.ofVirtual().name("kiln-fork").start(task);
 
     private final Callables callables;
+    private final ConstantTable constants;
     private final KernelResolver resolver;
     private final Appendable output;
     private final Appendable warnings;
@@ -43,6 +44,7 @@ public final class Interpreter implements KernelContext {
 
     private Interpreter(Builder b) {
         this.callables = b.callables;
+        this.constants = b.constants;
         this.output = b.output;
         this.warnings = b.warnings;
         this.forkExecutor = b.forkExecutor;
@@ -113,6 +115,10 @@ public final class Interpreter implements KernelContext {
         return outputs.length == 1 ? outputs[0] : ScriptTuple.of(outputs);
     }
 
+    ConstantTable constants() {
+        return constants;
+    }
+
     Executor forkExecutor() {
         return forkExecutor;
     }
@@ -144,6 +150,7 @@ public final class Interpreter implements KernelContext {
     /** Configuration; every setting has a default. */
     public static final class Builder {
         private Callables callables = Callables.NONE;
+        private ConstantTable constants = ConstantTable.NONE;
         private KernelRegistry kernels;
         private OperatorRegistry schemas;
         private Appendable output = System.out;
@@ -156,6 +163,12 @@ public final class Interpreter implements KernelContext {
         /** Where {@code prim::CallMethod} and {@code prim::CallFunction} find their graphs. */
         public Builder callables(Callables value) {
             this.callables = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Where tensor constants from an archive's constants table get their data (default: none). */
+        public Builder constants(ConstantTable value) {
+            this.constants = Objects.requireNonNull(value);
             return this;
         }
 

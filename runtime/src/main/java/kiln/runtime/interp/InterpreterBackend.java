@@ -27,7 +27,7 @@ public final class InterpreterBackend implements Backend {
 
     /**
      * An interpreter configured by {@code configuration} (kernels, schemas, fork executor); each session sets the
-     * environment's callables, output and warnings on a fresh builder from it.
+     * environment's callables, constants, output and warnings on a fresh builder from it.
      */
     public InterpreterBackend(Supplier<Interpreter.Builder> configuration) {
         this.configuration = configuration;
@@ -54,7 +54,8 @@ public final class InterpreterBackend implements Backend {
     @Override
     public Session open(Environment environment) {
         Interpreter interpreter = configuration.get().callables(environment.callables())
-                .output(environment.output()).warnings(environment.warnings()).build();
+                .constants(environment.constants()).output(environment.output()).warnings(environment.warnings())
+                .build();
         return new InterpreterSession(interpreter);
     }
 

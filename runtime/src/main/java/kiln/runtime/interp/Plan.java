@@ -71,7 +71,12 @@ public final class Plan {
         for (int i = 0; i < inputSlots.length; i++) {
             frame.slots[inputSlots[i]] = args[i];
         }
-        body.run(frame);
+        try {
+            body.run(frame);
+        } catch (RuntimeException e) {
+            ContextSteps.unwind(frame);
+            throw e;
+        }
         return body.outputValues(frame);
     }
 

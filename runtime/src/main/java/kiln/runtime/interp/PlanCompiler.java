@@ -93,7 +93,7 @@ final class PlanCompiler {
         }
         if (d == TorchDialect.CONSTANT) {
             try {
-                return new ValueSteps.Constant(op, ConstantValues.of(op), slot(op.result(0)));
+                return new ValueSteps.Constant(op, ConstantValues.of(op, interpreter.constants()), slot(op.result(0)));
             } catch (ScriptException e) {
                 return unsupported(op, e.scriptMessage());
             }
@@ -168,6 +168,12 @@ final class PlanCompiler {
         }
         if (d == TorchDialect.PRINT) {
             return new ValueSteps.Print(op, slots(op.operands()));
+        }
+        if (d == TorchDialect.ENTER) {
+            return new ContextSteps.Enter(op, slot(op.operand(0)), slot(op.result(0)));
+        }
+        if (d == TorchDialect.EXIT) {
+            return new ContextSteps.Exit(op, slots(op.results()));
         }
         if (d == TorchDialect.CONSTANT_CHUNK) {
             return new ValueSteps.ConstantChunk(op, op.attribute("chunks", IntAttr.class).value(),

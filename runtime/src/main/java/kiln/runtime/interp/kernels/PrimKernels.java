@@ -11,8 +11,10 @@ import kiln.runtime.interp.value.ScriptFuture;
 import kiln.runtime.interp.value.Values;
 import kiln.runtime.tensor.Tensor;
 
-/** Kernels of the language's own operators: identity tests, optionals, devices, warnings and futures. */
+/** Kernels of the language's own operators: identity tests, optionals, devices, warnings, futures, grad mode. */
 final class PrimKernels {
+    private static final ThreadLocal<Boolean> GRAD_ENABLED = ThreadLocal.withInitial(() -> true);
+
     private PrimKernels() {
     }
 
@@ -36,6 +38,13 @@ final class PrimKernels {
             return d.index().isPresent() ? (Object) (long) d.index().getAsInt() : null;
         });
         r.register("aten::wait", a -> ((ScriptFuture) a[0]).await());
+        // grad mode, which torch.no_grad() switches: a per-thread flag, as PyTorch's GradMode (Kiln computes no
+        // gradients, so nothing else reads it)
+        r.register("aten::is_grad_enabled", a -> GRAD_ENABLED.get());
+        r.register("aten::set_grad_enabled", a -> {
+            GRAD_ENABLED.set((Boolean) a[0]);
+            return null;
+        });
         r.registerFactory("aten::warn", (op, ctx) -> {
             AtomicBoolean warned = new AtomicBoolean();
             return a -> {
