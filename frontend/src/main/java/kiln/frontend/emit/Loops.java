@@ -48,15 +48,15 @@ final class Loops {
                 emitRange(s, call);
                 return;
             }
+            if (n.id().equals("enumerate")) {
+                emitEnumerate(s, call);
+                return;
+            }
             List<Iterable> parts = new ArrayList<>();
             for (Expr a : call.args()) {
                 parts.add(iterable(f.exprs.emitValue(a, null), a.range()));
             }
-            if (n.id().equals("enumerate")) {
-                emitEnumerate(s, parts.getFirst(), call);
-            } else {
-                emitZip(s, parts);
-            }
+            emitZip(s, parts);
             return;
         }
         Sugared it = f.exprs.emit(s.iter(), null);
@@ -128,11 +128,29 @@ final class Loops {
                 f.exprs.callBuiltin("aten::__derive_index", List.of(i, start, step), Map.of(), call.range()))));
     }
 
-    /** {@code enumerate(it)}: it zipped with an endless range (IterableTree's len takes the maximal int for it). */
-    private void emitEnumerate(Header s, Iterable it, Expr.Call call) {
-        Value len = shortest(List.of(f.exprs.constantInt(ControlFlow.MAX_TRIP_COUNT, call.range()), it.length()),
-                s.range());
-        loop(s, len, i -> List.of(new Sugared.Tuple(List.of(new Sugared.Simple(i),
+    /**
+     * {@code enumerate(it[, start])}: it zipped with an endless range, as PyTorch's IterableTree of a RangeValue
+     * from {@code start} (its length {@code __range_length(start, max, 1)}, its element {@code __derive_index})
+     * and the iterable.
+     */
+    private void emitEnumerate(Header s, Expr.Call call) {
+        if (call.args().isEmpty() || call.args().size() > 2) {
+            throw new CompileError(call.range(), "enumerate expected 1 or 2 arguments, got " + call.args().size());
+        }
+        Iterable it = iterable(f.exprs.emitValue(call.args().getFirst(), null), call.args().getFirst().range());
+        Value end = f.exprs.constantInt(ControlFlow.MAX_TRIP_COUNT, call.range());
+        if (call.args().size() == 1) {
+            loop(s, shortest(List.of(end, it.length()), s.range()), i -> List.of(new Sugared.Tuple(List.of(
+                    new Sugared.Simple(i), new Sugared.Simple(it.element().apply(i))))));
+            return;
+        }
+        Value start = f.exprs.emitValue(call.args().get(1), LeafType.INT);
+        Value step = f.exprs.constantInt(1, call.range());
+        Value rangeLength = f.exprs.callBuiltin("aten::__range_length", List.of(start, end, step), Map.of(),
+                call.range());
+        loop(s, shortest(List.of(rangeLength, it.length()), s.range()), i -> List.of(new Sugared.Tuple(List.of(
+                new Sugared.Simple(f.exprs.callBuiltin("aten::__derive_index", List.of(i, start, step), Map.of(),
+                        call.range())),
                 new Sugared.Simple(it.element().apply(i))))));
     }
 

@@ -24,6 +24,17 @@ final class ScalarEvaluator {
     /** Marks a None result (Optional cannot hold null). */
     private static final Object NONE = new Object();
 
+    /** PyTorch's {@code aten::__range_length}: how many values {@code range(lo, hi, step)} has. */
+    private static long rangeLength(long lo, long hi, long step) {
+        if (step > 0 && lo < hi) {
+            return 1 + (hi - 1 - lo) / step;
+        }
+        if (step < 0 && lo > hi) {
+            return 1 + (lo - 1 - hi) / (0 - step);
+        }
+        return 0;
+    }
+
     private static Object eval(String op, List<Object> a) {
         Object x = a.isEmpty() ? null : a.get(0);
         Object y = a.size() > 1 ? a.get(1) : null;
@@ -53,6 +64,10 @@ final class ScalarEvaluator {
             case "aten::__and__" -> x instanceof Boolean p && y instanceof Boolean q ? (Object) (p && q) : null;
             case "aten::__or__" -> x instanceof Boolean p && y instanceof Boolean q ? (Object) (p || q) : null;
             case "aten::len" -> x instanceof String s ? (Object) (long) s.length() : null;
+            case "aten::__range_length" -> a.size() == 3 && x instanceof Long lo && y instanceof Long hi
+                    && a.get(2) instanceof Long step && step != 0 ? (Object) rangeLength(lo, hi, step) : null;
+            case "aten::__derive_index" -> a.size() == 3 && x instanceof Long index && y instanceof Long start
+                    && a.get(2) instanceof Long step ? (Object) (start + index * step) : null;
             default -> null;
         };
     }
