@@ -74,9 +74,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path root = Path.of(System.getProperty("kiln.root", "."));
-        Path fixturesDir = fixtures != null ? fixtures
-                : Path.of(System.getProperty("kiln.fixtures", root.resolve("../shared/fixtures").toString()));
+        Path root = Workload.repositoryRoot();
+        Path fixturesDir = fixtures != null ? fixtures.toAbsolutePath().normalize() : Workload.defaultFixtures();
         List<String> names = new ArrayList<>();
         for (String w : workloads) {
             names.addAll(w.equals("all") ? Workload.all(fixturesDir) : List.of(w));
@@ -90,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         String date = LocalDate.now(ZoneOffset.UTC).toString();
         String command = "bin/lower bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        List<Object> all = new ArrayList<>();
+        List<Map<String, Object>> all = new ArrayList<>();
         for (String name : names) {
             Workload w = Workload.resolve(name, inputs, fixturesDir);
             out.println();
@@ -113,6 +112,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (json != null) {
             write(json, all.size() == 1 ? all.getFirst() : all, out);
+        }
+        if (all.size() > 1) {
+            out.println();
+            Table.markdown(all, out);
         }
         out.flush();
         return 0;

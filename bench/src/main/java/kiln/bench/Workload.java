@@ -33,6 +33,18 @@ record Workload(String name, Path archive, Optional<Path> onnx, List<Object> sha
 
     private static final Pattern MODEL_AT_BATCH = Pattern.compile("(.+)_b(\\d+)");
 
+    /** The repository root: the {@code kiln.root} system property (bin/lower sets it), else the working folder. */
+    static Path repositoryRoot() {
+        return Path.of(System.getProperty("kiln.root", ".")).toAbsolutePath().normalize();
+    }
+
+    /** The {@code kiln.fixtures} system property, else {@code ../shared/fixtures} beside the repository. */
+    static Path defaultFixtures() {
+        String configured = System.getProperty("kiln.fixtures");
+        return (configured != null ? Path.of(configured) : repositoryRoot().resolve("../shared/fixtures"))
+                .toAbsolutePath().normalize();
+    }
+
     /** Every workload name {@code all} stands for, given the fixtures folder. */
     static List<String> all(Path fixtures) throws IOException {
         List<String> names = new ArrayList<>();

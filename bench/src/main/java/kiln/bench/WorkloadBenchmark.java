@@ -1,6 +1,5 @@
 package kiln.bench;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,9 +46,7 @@ public class WorkloadBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        Path root = Path.of(System.getProperty("kiln.root", "."));
-        Path fixtures = Path.of(System.getProperty("kiln.fixtures", root.resolve("../shared/fixtures").toString()));
-        Workload w = Workload.resolve(workload, null, fixtures);
+        Workload w = Workload.resolve(workload, null, Workload.defaultFixtures());
         opened = Engines.open(engine, w, Inputs.randomNormal(w.shapes(), Inputs.SEED), "interp");
         opened.use(setting.isEmpty() ? opened.settings().getFirst() : setting);
     }
