@@ -31,6 +31,8 @@ final class TorchEngine implements Engine {
     private boolean oneDnnDisabled;
 
     TorchEngine(Path archive, List<Inputs.Arg> inputs) {
+        // NNPACK cannot initialize on this CPU ("Unsupported hardware") and only logs that on every call: off.
+        torch.globalContext().setUserEnabledNNPACK(false);
         this.module = torch.load(new BytePointer(archive.toString()));
         module.eval();
         this.args = new IValueVector();
@@ -74,17 +76,12 @@ final class TorchEngine implements Engine {
     }
 
     /**
-     * Turns oneDNN (mkldnn) and NNPACK off: libtorch 2.10's oneDNN LSTM gives wrong results on this CPU under
-     * no_grad, so a run whose outputs disagree is repeated without them.
+     * Turns oneDNN (mkldnn) off: libtorch 2.10's oneDNN LSTM gives wrong results on this CPU under no_grad, so a
+     * run whose outputs disagree is repeated without it.
      */
     void disableOneDnn() {
-        setOneDnn(false);
+        torch.globalContext().setUserEnabledMkldnn(false);
         oneDnnDisabled = true;
-    }
-
-    private static void setOneDnn(boolean enabled) {
-        torch.globalContext().setUserEnabledMkldnn(enabled);
-        torch.globalContext().setUserEnabledNNPACK(enabled);
     }
 
     @Override
@@ -138,7 +135,7 @@ final class TorchEngine implements Engine {
             last.close();
         }
         if (oneDnnDisabled) {
-            setOneDnn(true);   // the switch is process-wide: the next workload starts as a user's would
+            torch.globalContext().setUserEnabledMkldnn(true);   // the switch is process-wide: the next workload starts as a user's would
         }
     }
 }

@@ -57,7 +57,6 @@ final class WorkloadRun {
                 } catch (Exception | LinkageError e) {
                     engines.removeIf(x -> x.name().equals(name));
                     entry.put("unavailable", firstLine(e));
-                    log.printf("  %-9s unavailable: %s%n", name, firstLine(e));
                 }
             }
             checkAgreement(engines, byEngine);
@@ -95,7 +94,7 @@ final class WorkloadRun {
                 torch.disableOneDnn();
                 torch.call();
                 double without = Timing.maxAbsDiff(ref, e.outputs());
-                log.printf("  libtorch differs by %.3g with oneDNN; without oneDNN/NNPACK: %.3g%n", diff, without);
+                log.printf("  libtorch differs by %.3g with oneDNN; without oneDNN: %.3g%n", diff, without);
                 byEngine.get(e.name()).put("onednn", without < diff ? "off (its result was wrong)" : "off");
                 diff = without;
             }
