@@ -131,13 +131,16 @@ final class WorkloadRun {
         entry.put("setting", settings.getFirst());
     }
 
+    /** Kiln's time over each peer's, of the medians ({@code kiln/libtorch}) and of the minimums ({@code ... (min)}). */
     private static Map<String, Object> ratios(Map<String, Map<String, Object>> byEngine) {
         Map<String, Object> r = new LinkedHashMap<>();
-        Object kiln = byEngine.getOrDefault("kiln", Map.of()).get("median_ms");
-        for (String peer : List.of("libtorch", "ort")) {
-            Object other = byEngine.getOrDefault(peer, Map.of()).get("median_ms");
-            if (kiln instanceof Double k && other instanceof Double o) {
-                r.put("kiln/" + peer, Timing.round(k / o));
+        for (String stat : List.of("median_ms", "min_ms")) {
+            Object kiln = byEngine.getOrDefault("kiln", Map.of()).get(stat);
+            for (String peer : List.of("libtorch", "ort")) {
+                Object other = byEngine.getOrDefault(peer, Map.of()).get(stat);
+                if (kiln instanceof Double k && other instanceof Double o) {
+                    r.put("kiln/" + peer + (stat.equals("min_ms") ? " (min)" : ""), Timing.round(k / o));
+                }
             }
         }
         return r;
