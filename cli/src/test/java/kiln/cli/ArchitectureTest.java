@@ -38,6 +38,15 @@ class ArchitectureTest {
                 .check(KILN);
     }
 
+    /** libtorch and ONNX Runtime are the bench's peers (bench/ module): Kiln itself never needs them. */
+    @Test
+    void onlyTheBenchUsesLibtorchOrOnnxRuntime() {
+        noClasses().that().resideOutsideOfPackage("kiln.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "ai.onnxruntime..",
+                        "org.openjdk.jmh..")
+                .check(KILN);
+    }
+
     @Test
     void coreIrImportsNoDialect() {
         noClasses().that().resideInAPackage("kiln.dialects.ir..")

@@ -1,0 +1,122 @@
+package kiln.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Wall-clock timing of engine calls: alone (to choose settings) and interleaved (the comparison itself). */
+final class Timing {
+    private Timing() {
+    }
+
+    /** Median and minimum milliseconds per call over {@code calls} timed calls. */
+    record Stats(double medianMs, double minMs, int calls) {
+        static Stats of(List<Double> ms) {
+            double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return new Stats(median, sorted[0], n);
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("median_ms", round(medianMs));
+            m.put("min_ms", round(minMs));
+            m.put("calls", calls);
+            return m;
+        }
+    }
+
+    /** One call's milliseconds. */
+    static double once(Engine e) {
+        long t0 = System.nanoTime();
+        e.call();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /**
+     * Times {@code e} alone: one untimed call, then at least {@code minCalls} and at most {@code maxCalls} calls,
+     * stopping once {@code budgetMs} is spent.
+     */
+    static Stats alone(Engine e, int minCalls, int maxCalls, double budgetMs) {
+        e.call();
+        List<Double> ms = new ArrayList<>();
+        double spent = 0;
+        while (ms.size() < minCalls || (ms.size() < maxCalls && spent < budgetMs)) {
+            double t = once(e);
+            ms.add(t);
+            spent += t;
+        }
+        return Stats.of(ms);
+    }
+
+    /**
+     * Runs the engines in turn, each round starting with the next engine so no engine always follows the same one:
+     * up to {@code warmup} untimed rounds, then up to {@code iterations} timed rounds, while the time spent stays
+     * under {@code budgetMs} (warm-up rounds stop at half of it; at least 2 timed rounds run).
+     */
+    static Map<Engine, Stats> interleaved(List<Engine> engines, int warmup, int iterations, double budgetMs) {
+        Map<Engine, List<Double>> ms = new LinkedHashMap<>();
+        engines.forEach(e -> ms.put(e, new ArrayList<>()));
+        double spent = 0;
+        for (int round = 0; round < warmup && spent < budgetMs / 2; round++) {
+            for (Engine e : engines) {
+                spent += once(e);
+            }
+        }
+        for (int round = 0; round < iterations && (round < 2 || spent < budgetMs); round++) {
+            for (int k = 0; k < engines.size(); k++) {
+                Engine e = engines.get((round + k) % engines.size());
+                double t = once(e);
+                ms.get(e).add(t);
+                spent += t;
+            }
+        }
+        Map<Engine, Stats> out = new LinkedHashMap<>();
+        ms.forEach((e, l) -> out.put(e, Stats.of(l)));
+        return out;
+    }
+
+    /** {@code v} to three significant decimals (enough for milliseconds and ratios). */
+    static double round(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        double scale = Math.pow(10, Math.max(0, 3 - (int) Math.floor(Math.log10(Math.abs(v)))));
+        return Math.round(v * scale) / scale;
+    }
+
+    /** The largest absolute difference between two engines' outputs (infinite when their shapes differ). */
+    static double maxAbsDiff(List<float[]> a, List<float[]> b) {
+        if (a.size() != b.size()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double max = 0;
+        for (int i = 0; i < a.size(); i++) {
+            float[] x = a.get(i);
+            float[] y = b.get(i);
+            if (x.length != y.length) {
+                return Double.POSITIVE_INFINITY;
+            }
+            for (int j = 0; j < x.length; j++) {
+                double d = Math.abs((double) x[j] - y[j]);
+                if (!(d <= max)) {
+                    max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
+                }
+            }
+        }
+        return max;
+    }
+
+    /** The largest magnitude in a set of outputs (the scale agreement is judged against). */
+    static double maxAbs(List<float[]> a) {
+        return a.stream().mapToDouble(x -> {
+            double m = 0;
+            for (float v : x) {
+                m = Math.max(m, Math.abs(v));
+            }
+            return m;
+        }).max().orElse(0);
+    }
+}
