@@ -37,6 +37,13 @@ final class NnKernels {
         r.register("aten::adaptive_avg_pool2d", a -> Pooling.adaptiveAvgPool2d(tensor(a[0]), longs(a[1])));
         r.register("aten::batch_norm", a -> Normalization.batchNorm(tensor(a[0]), optTensor(a[1]), optTensor(a[2]),
                 optTensor(a[3]), optTensor(a[4]), toBool(a[5]), toDouble(a[6]), toDouble(a[7])));
+        r.register("aten::native_batch_norm", a -> (Object[]) Normalization.batchNormWithStatistics(tensor(a[0]),
+                optTensor(a[1]), optTensor(a[2]), optTensor(a[3]), optTensor(a[4]), toBool(a[5]), toDouble(a[6]),
+                toDouble(a[7])));
+        r.register("aten::group_norm", a -> Normalization.groupNorm(tensor(a[0]), toLong(a[1]), optTensor(a[2]),
+                optTensor(a[3]), toDouble(a[4])));
+        r.register("aten::rms_norm", a -> Normalization.rmsNorm(tensor(a[0]), longs(a[1]), optTensor(a[2]),
+                a[3] == null ? null : toDouble(a[3])));
         r.register("aten::layer_norm", a -> Normalization.layerNorm(tensor(a[0]), longs(a[1]), optTensor(a[2]),
                 optTensor(a[3]), toDouble(a[4])));
         r.register("aten::embedding", a -> Indexing.embedding(tensor(a[0]), tensor(a[1])));

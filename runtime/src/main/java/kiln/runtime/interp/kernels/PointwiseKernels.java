@@ -161,7 +161,8 @@ final class PointwiseKernels {
         r.register("aten::clip", a -> Pointwise.clamp(tensor(a[0]), optScalar(a[1]), optScalar(a[2])));
         r.register("aten::clamp_min", a -> Pointwise.clamp(tensor(a[0]), scalar(a[1]), null));
         r.register("aten::clamp_max", a -> Pointwise.clamp(tensor(a[0]), null, scalar(a[1])));
-        r.register("aten::hardtanh", a -> Pointwise.clamp(tensor(a[0]), scalar(a[1]), scalar(a[2])));
+        r.register("aten::hardtanh", a -> Pointwise.clamp(tensor(a[0]), scalar(a[1]), scalar(a[2]))
+                .to(tensor(a[0]).dtype()));
         r.register("aten::hardtanh_", a -> Pointwise.clamp_(tensor(a[0]), scalar(a[1]), scalar(a[2])));
         r.register("aten::relu6", a -> Pointwise.clamp(tensor(a[0]), Scalar.of(0L), Scalar.of(6L)));
         r.register("aten::masked_fill", a -> Pointwise.maskedFill(tensor(a[0]), tensor(a[1]), operand(a[2])),
