@@ -21,7 +21,6 @@ import kiln.runtime.tensor.LinearAlgebra;
 import kiln.runtime.tensor.Normalization;
 import kiln.runtime.tensor.Ops;
 import kiln.runtime.tensor.Pointwise;
-import kiln.runtime.tensor.Pooling;
 import kiln.runtime.tensor.Reductions;
 import kiln.runtime.tensor.Scalar;
 import kiln.runtime.tensor.Tensor;
@@ -201,8 +200,6 @@ final class CompositeKernels {
                     optTensor(a[3]), toDouble(a[4]));
             return new Object[] {out[0], out[1], out[2]};
         });
-        r.register("aten::adaptive_avg_pool1d", a -> Pooling.adaptiveAvgPool2d(tensor(a[0]).unsqueeze(-2),
-                new long[] {1, longs(a[1])[0]}).squeeze(-2));
     }
 
     /** {@code F.elu}: {@code x > 0 ? scale x : alpha scale (exp(input_scale x) - 1)}. */

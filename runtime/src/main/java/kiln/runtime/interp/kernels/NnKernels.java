@@ -14,6 +14,7 @@ import kiln.runtime.tensor.Indexing;
 import kiln.runtime.tensor.LinearAlgebra;
 import kiln.runtime.tensor.Normalization;
 import kiln.runtime.tensor.Ops;
+import kiln.runtime.tensor.Padding;
 import kiln.runtime.tensor.Pointwise;
 import kiln.runtime.tensor.Pooling;
 import kiln.runtime.tensor.Scalar;
@@ -30,13 +31,9 @@ final class NnKernels {
                 longs(a[4]), longs(a[5]), toLong(a[6])));
         r.register("aten::conv1d", a -> Convolution.conv1d(tensor(a[0]), tensor(a[1]), optTensor(a[2]), longs(a[3]),
                 longs(a[4]), longs(a[5]), toLong(a[6])));
-        r.register("aten::max_pool2d", a -> Pooling.maxPool2d(tensor(a[0]), longs(a[1]), longs(a[2]), longs(a[3]),
-                longs(a[4]), toBool(a[5])));
-        r.register("aten::avg_pool2d", a -> Pooling.avgPool2d(tensor(a[0]), longs(a[1]), longs(a[2]), longs(a[3]),
-                toBool(a[4]), toBool(a[5]), optLong(a[6])));
-        r.register("aten::adaptive_avg_pool2d", a -> Pooling.adaptiveAvgPool2d(tensor(a[0]), longs(a[1])));
-        r.register("aten::batch_norm", a -> Normalization.batchNorm(tensor(a[0]), optTensor(a[1]), optTensor(a[2]),
-                optTensor(a[3]), optTensor(a[4]), toBool(a[5]), toDouble(a[6]), toDouble(a[7])));
+        registerPooling(r);
+        r.register("aten::pad", a -> Padding.pad(tensor(a[0]), longs(a[1]), Args.str(a[2]),
+                a[3] == null ? null : toDouble(a[3])));
         r.register("aten::native_batch_norm", a -> (Object[]) Normalization.batchNormWithStatistics(tensor(a[0]),
                 optTensor(a[1]), optTensor(a[2]), optTensor(a[3]), optTensor(a[4]), toBool(a[5]), toDouble(a[6]),
                 toDouble(a[7])));
@@ -56,6 +53,38 @@ final class NnKernels {
         });
         r.register("aten::gru_cell", a -> gruCell(tensor(a[0]), tensor(a[1]), tensor(a[2]), tensor(a[3]),
                 optTensor(a[4]), optTensor(a[5])));
+    }
+
+    private static void registerPooling(KernelRegistry r) {
+        for (int rank = 1; rank <= 3; rank++) {
+            int k = rank;
+            r.register("aten::max_pool" + k + "d", a -> Pooling.maxPool(tensor(a[0]), k, longs(a[1]), longs(a[2]),
+                    longs(a[3]), longs(a[4]), toBool(a[5]))[0]);
+            r.register("aten::max_pool" + k + "d_with_indices", a -> (Object[]) Pooling.maxPool(tensor(a[0]), k,
+                    longs(a[1]), longs(a[2]), longs(a[3]), longs(a[4]), toBool(a[5])));
+            r.register("aten::adaptive_avg_pool" + k + "d", a -> Pooling.adaptiveAvgPool(tensor(a[0]), sizes(a[1], k)));
+            r.register("aten::adaptive_max_pool" + k + "d", a -> (Object[]) Pooling.adaptiveMaxPool(tensor(a[0]),
+                    sizes(a[1], k)));
+            if (k > 1) {
+                r.register("aten::avg_pool" + k + "d", a -> Pooling.avgPool(tensor(a[0]), k, longs(a[1]), longs(a[2]),
+                        longs(a[3]), toBool(a[4]), toBool(a[5]), optLong(a[6])));
+                r.register("aten::max_unpool" + k + "d", a -> Pooling.maxUnpool(tensor(a[0]), tensor(a[1]),
+                        sizes(a[2], k)));
+            }
+        }
+        r.register("aten::avg_pool1d", a -> Pooling.avgPool(tensor(a[0]), 1, longs(a[1]), longs(a[2]), longs(a[3]),
+                toBool(a[4]), toBool(a[5]), null));
+    }
+
+    /** An {@code int[k]} argument: a single int stands for all {@code k}. */
+    private static long[] sizes(Object v, int k) {
+        long[] s = longs(v);
+        if (s.length == 1 && k > 1) {
+            long[] all = new long[k];
+            java.util.Arrays.fill(all, s[0]);
+            return all;
+        }
+        return s;
     }
 
     /** {@code torch.gru_cell}: {@code h' = n + z * (h - n)} with PyTorch's gate order r, z, n. */
