@@ -126,6 +126,19 @@ public final class Args {
         return v == null ? null : longs(v);
     }
 
+    /** A {@code float[]?} argument. */
+    public static double[] optDoubles(Object v) {
+        if (v == null) {
+            return null;
+        }
+        ScriptList l = list(v);
+        double[] out = new double[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = toDouble(l.get(i));
+        }
+        return out;
+    }
+
     /** A {@code Tensor[]} argument. */
     public static Tensor[] tensors(Object v) {
         ScriptList l = list(v);

@@ -1,7 +1,9 @@
 package kiln.runtime.interp.kernels;
 
 import static kiln.runtime.interp.kernels.Args.longs;
+import static kiln.runtime.interp.kernels.Args.optDoubles;
 import static kiln.runtime.interp.kernels.Args.optLong;
+import static kiln.runtime.interp.kernels.Args.optLongs;
 import static kiln.runtime.interp.kernels.Args.optTensor;
 import static kiln.runtime.interp.kernels.Args.tensor;
 import static kiln.runtime.interp.kernels.Args.toBool;
@@ -10,7 +12,9 @@ import static kiln.runtime.interp.kernels.Args.toLong;
 
 import java.util.List;
 import kiln.runtime.tensor.Convolution;
+import kiln.runtime.tensor.GridSampling;
 import kiln.runtime.tensor.Indexing;
+import kiln.runtime.tensor.Interpolation;
 import kiln.runtime.tensor.LinearAlgebra;
 import kiln.runtime.tensor.Normalization;
 import kiln.runtime.tensor.Ops;
@@ -32,6 +36,7 @@ final class NnKernels {
         r.register("aten::conv1d", a -> Convolution.conv1d(tensor(a[0]), tensor(a[1]), optTensor(a[2]), longs(a[3]),
                 longs(a[4]), longs(a[5]), toLong(a[6])));
         registerPooling(r);
+        registerInterpolation(r);
         r.register("aten::pad", a -> Padding.pad(tensor(a[0]), longs(a[1]), Args.str(a[2]),
                 a[3] == null ? null : toDouble(a[3])));
         r.register("aten::native_batch_norm", a -> (Object[]) Normalization.batchNormWithStatistics(tensor(a[0]),
@@ -44,6 +49,10 @@ final class NnKernels {
         r.register("aten::layer_norm", a -> Normalization.layerNorm(tensor(a[0]), longs(a[1]), optTensor(a[2]),
                 optTensor(a[3]), toDouble(a[4])));
         r.register("aten::embedding", a -> Indexing.embedding(tensor(a[0]), tensor(a[1])));
+        r.register("aten::embedding_bag", a -> (Object[]) Indexing.embeddingBag(tensor(a[0]), tensor(a[1]),
+                tensor(a[2]), toLong(a[4]), optTensor(a[6]), toBool(a[7]), null));
+        r.register("aten::embedding_bag.padding_idx", a -> (Object[]) Indexing.embeddingBag(tensor(a[0]),
+                tensor(a[1]), tensor(a[2]), toLong(a[4]), optTensor(a[6]), toBool(a[7]), optLong(a[8])));
         r.register("aten::index_select", a -> Indexing.indexSelect(tensor(a[0]), toLong(a[1]), tensor(a[2])));
         r.register("aten::tril", a -> Indexing.triangle(tensor(a[0]), toLong(a[1]), true));
         r.register("aten::triu", a -> Indexing.triangle(tensor(a[0]), toLong(a[1]), false));
@@ -74,6 +83,27 @@ final class NnKernels {
         }
         r.register("aten::avg_pool1d", a -> Pooling.avgPool(tensor(a[0]), 1, longs(a[1]), longs(a[2]), longs(a[3]),
                 toBool(a[4]), toBool(a[5]), null));
+    }
+
+    private static void registerInterpolation(KernelRegistry r) {
+        for (String k : new String[] {"1d", "2d", "3d"}) {
+            r.register("aten::upsample_nearest" + k + ".vec", a -> Interpolation.upsample(tensor(a[0]),
+                    Interpolation.Mode.NEAREST, optLongs(a[1]), optDoubles(a[2]), false));
+            r.register("aten::_upsample_nearest_exact" + k + ".vec", a -> Interpolation.upsample(tensor(a[0]),
+                    Interpolation.Mode.NEAREST_EXACT, optLongs(a[1]), optDoubles(a[2]), false));
+        }
+        String[] linear = {"aten::upsample_linear1d.vec", "aten::upsample_bilinear2d.vec",
+            "aten::upsample_trilinear3d.vec"};
+        for (String name : linear) {
+            r.register(name, a -> Interpolation.upsample(tensor(a[0]), Interpolation.Mode.LINEAR, optLongs(a[1]),
+                    optDoubles(a[3]), toBool(a[2])));
+        }
+        for (String name : new String[] {"aten::grid_sampler", "aten::grid_sampler_2d"}) {
+            r.register(name, a -> GridSampling.gridSample(tensor(a[0]), tensor(a[1]), toLong(a[2]), toLong(a[3]),
+                    toBool(a[4])));
+        }
+        r.register("aten::upsample_bicubic2d.vec", a -> Interpolation.upsample(tensor(a[0]), Interpolation.Mode.CUBIC,
+                optLongs(a[1]), optDoubles(a[3]), toBool(a[2])));
     }
 
     /** An {@code int[k]} argument: a single int stands for all {@code k}. */
