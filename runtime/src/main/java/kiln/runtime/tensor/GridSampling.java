@@ -108,8 +108,8 @@ public final class GridSampling {
             double iy = unnormalize(gy, h);
             long x0 = (long) Math.floor(ix);
             long y0 = (long) Math.floor(iy);
-            double[] wx = weights(ix - x0);
-            double[] wy = weights(iy - y0);
+            double[] wx = Interpolation.cubicWeights(ix - x0);
+            double[] wy = Interpolation.cubicWeights(iy - y0);
             double s = 0;
             for (int i = 0; i < 4; i++) {
                 for (int j = 0; j < 4; j++) {
@@ -119,11 +119,6 @@ public final class GridSampling {
                 }
             }
             return s;
-        }
-
-        private static double[] weights(double t) {
-            return new double[] {Interpolation.cubic2(t + 1), Interpolation.cubic1(t), Interpolation.cubic1(1 - t),
-                Interpolation.cubic2(2 - t)};
         }
     }
 }

@@ -105,61 +105,68 @@ public final class Interpolation {
         return !cubic && src < 0 ? 0 : src;
     }
 
-    private static Taps nearest(long in, long out, Double scale, boolean exact, boolean single) {
-        double s = scale(in, out, false, scale, single);
+    /** One output position's input positions and weights. */
+    private record Tap(int[] index, double[] weight) {
+    }
+
+    private static Taps build(long out, java.util.function.IntFunction<Tap> rule) {
         int[][] index = new int[(int) out][];
         double[][] weight = new double[(int) out][];
         for (int o = 0; o < out; o++) {
-            double real = exact ? op(source(s, o, false, false, single) + 0.5, single) : op(s * o, single);
-            index[o] = new int[] {(int) Math.min((long) Math.floor(real), in - 1)};
-            weight[o] = new double[] {1};
+            Tap t = rule.apply(o);
+            index[o] = t.index();
+            weight[o] = t.weight();
         }
         return new Taps(index, weight);
+    }
+
+    private static Taps nearest(long in, long out, Double scale, boolean exact, boolean single) {
+        double s = scale(in, out, false, scale, single);
+        return build(out, o -> {
+            double real = exact ? op(source(s, o, false, false, single) + 0.5, single) : op(s * o, single);
+            return new Tap(new int[] {(int) Math.min((long) Math.floor(real), in - 1)}, new double[] {1});
+        });
     }
 
     private static Taps linear(long in, long out, Double scale, boolean alignCorners, boolean single) {
         double s = scale(in, out, alignCorners, scale, single);
-        int[][] index = new int[(int) out][];
-        double[][] weight = new double[(int) out][];
-        for (int o = 0; o < out; o++) {
+        return build(out, o -> {
             if (in == out) {
-                index[o] = new int[] {o, o};
-                weight[o] = new double[] {1, 0};
-                continue;
+                return new Tap(new int[] {o, o}, new double[] {1, 0});
             }
             double real = source(s, o, alignCorners, false, single);
             int i0 = (int) Math.min((long) Math.floor(real), in - 1);
             double lambda = Math.min(Math.max(real - i0, 0), 1);
-            index[o] = new int[] {i0, i0 < in - 1 ? i0 + 1 : i0};
-            weight[o] = new double[] {1 - lambda, lambda};
-        }
-        return new Taps(index, weight);
+            return new Tap(new int[] {i0, i0 < in - 1 ? i0 + 1 : i0}, new double[] {1 - lambda, lambda});
+        });
     }
 
     private static Taps cubic(long in, long out, Double scale, boolean alignCorners, boolean single) {
         double s = scale(in, out, alignCorners, scale, single);
-        int[][] index = new int[(int) out][];
-        double[][] weight = new double[(int) out][];
-        for (int o = 0; o < out; o++) {
+        return build(out, o -> {
             double real = source(s, o, alignCorners, true, single);
             long i0 = Math.min((long) Math.floor(real), in - 1);
             double t = Math.min(Math.max(real - i0, 0), 1);
-            index[o] = new int[4];
+            int[] index = new int[4];
             for (int j = 0; j < 4; j++) {
-                index[o][j] = (int) Math.max(Math.min(i0 - 1 + j, in - 1), 0);
+                index[j] = (int) Math.max(Math.min(i0 - 1 + j, in - 1), 0);
             }
-            weight[o] = new double[] {cubic2(t + 1), cubic1(t), cubic1(1 - t), cubic2(2 - t)};
-        }
-        return new Taps(index, weight);
+            return new Tap(index, cubicWeights(t));
+        });
+    }
+
+    /** The four cubic-convolution weights of the neighbours at offsets -1, 0, 1, 2 from a fraction {@code t}. */
+    static double[] cubicWeights(double t) {
+        return new double[] {cubic2(t + 1), cubic1(t), cubic1(1 - t), cubic2(2 - t)};
     }
 
     /** The cubic convolution kernel for {@code |x| <= 1}. */
-    static double cubic1(double x) {
+    private static double cubic1(double x) {
         return ((CUBIC_A + 2) * x - (CUBIC_A + 3)) * x * x + 1;
     }
 
     /** The cubic convolution kernel for {@code 1 < |x| < 2}. */
-    static double cubic2(double x) {
+    private static double cubic2(double x) {
         return ((CUBIC_A * x - 5 * CUBIC_A) * x + 8 * CUBIC_A) * x - 4 * CUBIC_A;
     }
 }
