@@ -149,6 +149,16 @@ public final class Args {
         return out;
     }
 
+    /** A {@code Tensor?[]} argument: null entries stay null. */
+    public static java.util.List<Tensor> optTensors(Object v) {
+        ScriptList l = list(v);
+        java.util.List<Tensor> out = new java.util.ArrayList<>(l.size());
+        for (int i = 0; i < l.size(); i++) {
+            out.add(optTensor(l.get(i)));
+        }
+        return out;
+    }
+
     /** A {@code ScalarType} argument: PyTorch's integer code. */
     public static ScalarType dtype(Object v) {
         return ScalarType.fromCode(toInt(v));

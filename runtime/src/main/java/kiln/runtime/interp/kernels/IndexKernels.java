@@ -1,14 +1,18 @@
 package kiln.runtime.interp.kernels;
 
 import static kiln.runtime.interp.kernels.Args.optLong;
+import static kiln.runtime.interp.kernels.Args.optTensor;
+import static kiln.runtime.interp.kernels.Args.optTensors;
 import static kiln.runtime.interp.kernels.Args.scalar;
 import static kiln.runtime.interp.kernels.Args.str;
 import static kiln.runtime.interp.kernels.Args.tensor;
 import static kiln.runtime.interp.kernels.Args.toBool;
 import static kiln.runtime.interp.kernels.Args.toLong;
 
+import kiln.runtime.tensor.AdvancedIndexing;
 import kiln.runtime.tensor.Scalar;
 import kiln.runtime.tensor.Scatter;
+import kiln.runtime.tensor.Searching;
 import kiln.runtime.tensor.Tensor;
 
 /** Kernels that read or write at positions an index tensor gives. */
@@ -45,5 +49,49 @@ final class IndexKernels {
                 Tensor.scalar(scalar(a[1]), scalar(a[1]).type()), toBool(a[3])));
         r.register("aten::repeat_interleave.self_int",
                 a -> Scatter.repeatInterleave(tensor(a[0]), toLong(a[1]), optLong(a[2])));
+        r.register("aten::repeat_interleave.self_Tensor", a -> Scatter.repeatInterleave(tensor(a[0]), tensor(a[1]),
+                optLong(a[2]), optLong(a[3])));
+        r.register("aten::repeat_interleave.Tensor", a -> Scatter.repeatIndices(tensor(a[0]).toLongArray(),
+                optLong(a[1])));
+        r.register("aten::index_reduce", a -> Scatter.indexReduce(tensor(a[0]), toLong(a[1]), tensor(a[2]),
+                tensor(a[3]), str(a[4]), toBool(a[5])));
+        r.register("aten::take_along_dim", a -> Scatter.takeAlongDim(tensor(a[0]), tensor(a[1]), optLong(a[2])));
+        registerAdvanced(r);
+        registerSearching(r);
+    }
+
+    private static void registerAdvanced(KernelRegistry r) {
+        r.register("aten::index", a -> AdvancedIndexing.index(tensor(a[0]), optTensors(a[1])), "Tensor",
+                "Tensor_hacked_twin");
+        r.register("aten::index_put", a -> AdvancedIndexing.indexPut(tensor(a[0]), optTensors(a[1]), tensor(a[2]),
+                toBool(a[3])), "", "hacked_twin");
+        r.register("aten::index_put_", a -> tensor(a[0]).copyFrom(AdvancedIndexing.indexPut(tensor(a[0]),
+                optTensors(a[1]), tensor(a[2]), toBool(a[3]))), "", "hacked_twin");
+        r.register("aten::put", a -> AdvancedIndexing.put(tensor(a[0]), tensor(a[1]), tensor(a[2]), toBool(a[3])));
+        r.register("aten::put_", a -> tensor(a[0]).copyFrom(AdvancedIndexing.put(tensor(a[0]), tensor(a[1]),
+                tensor(a[2]), toBool(a[3]))));
+        r.register("aten::masked_scatter", a -> AdvancedIndexing.maskedScatter(tensor(a[0]), tensor(a[1]),
+                tensor(a[2])));
+        r.register("aten::nonzero", a -> AdvancedIndexing.nonzero(tensor(a[0])));
+        r.register("aten::argwhere", a -> AdvancedIndexing.nonzero(tensor(a[0])));
+        r.register("aten::nonzero_static", a -> AdvancedIndexing.nonzeroStatic(tensor(a[0]), toLong(a[1]),
+                toLong(a[2])));
+    }
+
+    private static void registerSearching(KernelRegistry r) {
+        r.register("aten::searchsorted.Tensor", a -> Searching.searchsorted(tensor(a[0]), tensor(a[1]),
+                toBool(a[2]), toBool(a[3]), a[4] == null ? null : str(a[4]), optTensor(a[5])));
+        r.register("aten::searchsorted.Scalar", a -> Searching.searchsorted(tensor(a[0]), Tensor.scalar(scalar(a[1])),
+                toBool(a[2]), toBool(a[3]), a[4] == null ? null : str(a[4]), optTensor(a[5])));
+        r.register("aten::bucketize.Tensor", a -> Searching.bucketize(tensor(a[0]), tensor(a[1]), toBool(a[2]),
+                toBool(a[3])));
+        r.register("aten::bucketize.Scalar", a -> Searching.bucketize(Tensor.scalar(scalar(a[0])), tensor(a[1]),
+                toBool(a[2]), toBool(a[3])));
+        r.register("aten::_unique2", a -> (Object[]) Searching.unique(tensor(a[0]), null, toBool(a[2]),
+                toBool(a[3])));
+        r.register("aten::unique_dim", a -> (Object[]) Searching.unique(tensor(a[0]), toLong(a[1]), toBool(a[3]),
+                toBool(a[4])));
+        r.register("aten::unique_consecutive", a -> (Object[]) Searching.uniqueConsecutive(tensor(a[0]),
+                optLong(a[3]), toBool(a[1]), toBool(a[2])));
     }
 }

@@ -59,6 +59,11 @@ final class LayoutKernels {
         r.register("aten::tile", a -> Rearrange.tile(tensor(a[0]), longs(a[1])));
         r.register("aten::constant_pad_nd", a -> Rearrange.constantPad(tensor(a[0]), longs(a[1]), scalar(a[2])));
         r.register("aten::diag", a -> Rearrange.diag(tensor(a[0]), toLong(a[1])));
+        r.register("aten::diag_embed", a -> Rearrange.diagEmbed(tensor(a[0]), toLong(a[1]), toLong(a[2]),
+                toLong(a[3])));
+        r.register("aten::diagflat", a -> Rearrange.diagflat(tensor(a[0]), toLong(a[1])));
+        r.register("aten::rot90", a -> Rearrange.rot90(tensor(a[0]), toLong(a[1]), longs(a[2])));
+        r.register("aten::sum_to_size", a -> Rearrange.sumToSize(tensor(a[0]), longs(a[1])));
         r.register("aten::pixel_shuffle", a -> Rearrange.pixelShuffle(tensor(a[0]), toLong(a[1])));
         r.register("aten::pixel_unshuffle", a -> Rearrange.pixelUnshuffle(tensor(a[0]), toLong(a[1])));
         r.register("aten::channel_shuffle", a -> Rearrange.channelShuffle(tensor(a[0]), toLong(a[1])));
