@@ -39,6 +39,8 @@ final class NnKernels {
         registerInterpolation(r);
         r.register("aten::pad", a -> Padding.pad(tensor(a[0]), longs(a[1]), Args.str(a[2]),
                 a[3] == null ? null : toDouble(a[3])));
+        r.register("aten::batch_norm", a -> Normalization.batchNorm(tensor(a[0]), optTensor(a[1]), optTensor(a[2]),
+                optTensor(a[3]), optTensor(a[4]), toBool(a[5]), toDouble(a[6]), toDouble(a[7])));
         r.register("aten::native_batch_norm", a -> (Object[]) Normalization.batchNormWithStatistics(tensor(a[0]),
                 optTensor(a[1]), optTensor(a[2]), optTensor(a[3]), optTensor(a[4]), toBool(a[5]), toDouble(a[6]),
                 toDouble(a[7])));
