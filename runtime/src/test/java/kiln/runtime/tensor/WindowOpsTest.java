@@ -1,0 +1,84 @@
+package kiln.runtime.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** Padding, pooling in 1d/2d/3d and interpolation against values worked out by hand. */
+class WindowOpsTest {
+    private static Tensor arange(int n, long... shape) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i;
+        }
+        return Tensor.of(v, shape);
+    }
+
+    @Test
+    void padModesMapIndicesAsPyTorch() {
+        Tensor x = arange(3, 1, 3);
+        assertArrayEquals(new float[] {1, 0, 1, 2, 1, 0}, Padding.pad(x, new long[] {1, 2}, "reflect", null)
+                .toFloatArray());
+        assertArrayEquals(new float[] {0, 0, 1, 2, 2, 2}, Padding.pad(x, new long[] {1, 2}, "replicate", null)
+                .toFloatArray());
+        assertArrayEquals(new float[] {2, 0, 1, 2, 0, 1}, Padding.pad(x, new long[] {1, 2}, "circular", null)
+                .toFloatArray());
+        assertArrayEquals(new float[] {7, 0, 1, 2, 7}, Padding.pad(x, new long[] {1, 1}, "constant", 7.0)
+                .toFloatArray());
+        assertThrows(TorchException.class, () -> Padding.pad(x, new long[] {3, 0}, "reflect", null));
+        Tensor transposed = arange(6, 3, 2).transpose(0, 1);
+        assertArrayEquals(new float[] {0, 0, 2, 4, 1, 1, 3, 5}, Padding.pad(transposed, new long[] {1, 0},
+                "replicate", null).toFloatArray());
+    }
+
+    @Test
+    void maxPoolReturnsFlatPlaneIndicesAndNanWins() {
+        Tensor x = Tensor.of(new float[] {1, 5, 2, Float.NaN, 3, 4}, 1, 1, 6);
+        Tensor[] r = Pooling.maxPool(x, 1, new long[] {2}, new long[] {2}, new long[] {0}, new long[] {1}, false);
+        assertArrayEquals(new float[] {5, Float.NaN, 4}, r[0].toFloatArray());
+        assertArrayEquals(new long[] {1, 3, 5}, r[1].toLongArray());
+        Tensor cube = arange(27, 1, 3, 3, 3);
+        Tensor[] c = Pooling.maxPool(cube, 3, new long[] {2}, new long[] {1}, new long[] {0}, new long[] {1},
+                false);
+        assertArrayEquals(new long[] {1, 2, 2, 2}, c[0].sizes());
+        assertArrayEquals(new long[] {13, 14, 16, 17, 22, 23, 25, 26}, c[1].toLongArray());
+        Tensor back = Pooling.maxUnpool(c[0], c[1], new long[] {3, 3, 3});
+        assertEquals(13f, back.toFloatArray()[13]);
+        assertEquals(0f, back.toFloatArray()[0]);
+    }
+
+    @Test
+    void averagesCountPaddingOrNotAndDivideIntegersTruncating() {
+        Tensor x = arange(4, 1, 1, 4);
+        assertArrayEquals(new float[] {0, 1.5f, 3}, Pooling.avgPool(x, 1, new long[] {2}, new long[] {2},
+                new long[] {1}, false, false, null).toFloatArray());
+        assertArrayEquals(new float[] {0, 1.5f, 1.5f}, Pooling.avgPool(x, 1, new long[] {2}, new long[] {2},
+                new long[] {1}, false, true, null).toFloatArray());
+        Tensor ints = Tensor.of(new long[] {1, 2, 4, 4}, 1, 1, 4);
+        assertArrayEquals(new long[] {1, 4}, Pooling.avgPool(ints, 1, new long[] {2}, new long[0], new long[] {0},
+                false, true, null).toLongArray());
+        Tensor[] adaptive = Pooling.adaptiveMaxPool(arange(5, 1, 5), new long[] {2});
+        assertArrayEquals(new float[] {2, 4}, adaptive[0].toFloatArray());
+        assertArrayEquals(new float[] {1, 3}, Pooling.adaptiveAvgPool(arange(5, 1, 5), new long[] {2})
+                .toFloatArray());
+    }
+
+    @Test
+    void interpolationModes() {
+        Tensor x = arange(4, 1, 1, 4);
+        Interpolation.Mode linear = Interpolation.Mode.LINEAR;
+        assertArrayEquals(new float[] {0, 1.5f, 3}, Interpolation.upsample(x, linear, new long[] {3}, null, true)
+                .toFloatArray());
+        assertArrayEquals(new float[] {0.16666667f, 1.5f, 2.8333333f}, Interpolation.upsample(x, linear,
+                new long[] {3}, null, false).toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {0, 1, 2}, Interpolation.upsample(x, Interpolation.Mode.NEAREST,
+                new long[] {3}, null, false).toFloatArray());
+        assertArrayEquals(new float[] {0, 0, 1, 1, 2, 2, 3, 3}, Interpolation.upsample(x,
+                Interpolation.Mode.NEAREST, null, new double[] {2}, false).toFloatArray());
+        Tensor square = arange(4, 1, 1, 2, 2);
+        Tensor cubic = Interpolation.upsample(square, Interpolation.Mode.CUBIC, new long[] {2, 2}, null, true);
+        assertArrayEquals(square.toFloatArray(), cubic.toFloatArray(), 1e-6f);
+    }
+}
