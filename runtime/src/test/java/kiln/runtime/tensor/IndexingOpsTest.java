@@ -1,5 +1,6 @@
 package kiln.runtime.tensor;
 
+import static kiln.runtime.tensor.Assertions2.arange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,14 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Advanced indexing, searching, unique, losses and the shape operators against values worked out by hand. */
 class IndexingOpsTest {
-    private static Tensor arange(int n, long... shape) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = i;
-        }
-        return Tensor.of(v, shape);
-    }
-
     @Test
     void indexWithAdjacentAndSeparatedIndexTensors() {
         Tensor x = arange(24, 2, 3, 4);

@@ -1,5 +1,6 @@
 package kiln.runtime.tensor;
 
+import static kiln.runtime.tensor.Assertions2.arange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,14 +8,6 @@ import org.junit.jupiter.api.Test;
 
 /** Convolution, pooling, normalization and indexing against values worked out by hand. */
 class NeuralOpsTest {
-    private static Tensor arange(int n, long... shape) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = i;
-        }
-        return Tensor.of(v, shape);
-    }
-
     @Test
     void conv2dWithPaddingStrideAndGroups() {
         Tensor x = arange(16, 1, 1, 4, 4);

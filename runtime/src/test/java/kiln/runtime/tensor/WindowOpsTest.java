@@ -1,5 +1,6 @@
 package kiln.runtime.tensor;
 
+import static kiln.runtime.tensor.Assertions2.arange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,14 +9,6 @@ import org.junit.jupiter.api.Test;
 
 /** Padding, pooling in 1d/2d/3d and interpolation against values worked out by hand. */
 class WindowOpsTest {
-    private static Tensor arange(int n, long... shape) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = i;
-        }
-        return Tensor.of(v, shape);
-    }
-
     @Test
     void padModesMapIndicesAsPyTorch() {
         Tensor x = arange(3, 1, 3);
