@@ -100,6 +100,25 @@ public final class Losses {
         return reduce(weighted(loss, weight), reduction);
     }
 
+    /** {@code log(1 + exp(-y x))}. */
+    public static Tensor softMargin(Tensor input, Tensor target, long reduction) {
+        return reduce(unary(UnaryOp.LOG1P, Ops.exp(Ops.mul(Ops.neg(input), target))), reduction);
+    }
+
+    /** {@code exp(x) - y x} (log input) or {@code x - y log(x + eps)}, plus Stirling's term when {@code full}. */
+    public static Tensor poissonNll(Tensor input, Tensor target, boolean logInput, boolean full, double eps,
+            long reduction) {
+        Tensor loss = logInput ? Ops.sub(Ops.exp(input), Ops.mul(target, input), ONE)
+                : Ops.sub(input, Ops.mul(target, unary(UnaryOp.LOG, Ops.add(input, Scalar.of(eps), ONE))), ONE);
+        if (full) {
+            Tensor stirling = Ops.add(Ops.sub(Ops.mul(target, unary(UnaryOp.LOG, target)), target, ONE),
+                    Ops.mul(unary(UnaryOp.LOG, Ops.mul(target, Scalar.of(2 * Math.PI))), Scalar.of(0.5)), ONE);
+            loss = Ops.add(loss, Pointwise.maskedFill(stirling, Pointwise.binary(BinaryOp.LE, target, ONE), ZERO),
+                    ONE);
+        }
+        return reduce(loss, reduction);
+    }
+
     public static Tensor hingeEmbedding(Tensor self, Tensor target, double margin, long reduction) {
         Tensor zeros = Tensor.zeros(self.dtype(), self.sizes());
         Tensor marginClamp = clampMin(Pointwise.rsub(self, Scalar.of(margin), ONE), 0);

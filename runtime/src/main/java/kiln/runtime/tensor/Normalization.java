@@ -152,6 +152,36 @@ public final class Normalization {
     }
 
     /**
+     * {@code F.instance_norm}: batch norm of each (sample, channel) plane, as ATen computes it: the input viewed as
+     * {@code [1, N*C, ...]} with weight, bias and running statistics repeated per sample; the running statistics
+     * (when given) then take the mean of the per-sample updates.
+     */
+    public static Tensor instanceNorm(Tensor input, Tensor weight, Tensor bias, Tensor runningMean,
+            Tensor runningVar, boolean useInputStats, double momentum, double eps) {
+        TorchException.check(useInputStats || runningMean != null && runningVar != null, "Expected running_mean and "
+                + "running_var to be defined when use_input_stats is false");
+        TorchException.check(input.dim() >= 2, "instance_norm: expected an input of at least 2 dims");
+        long b = input.size(0);
+        long c = input.size(1);
+        long[] shape = input.sizes();
+        shape[0] = 1;
+        shape[1] = b * c;
+        long[] times = {b};
+        Tensor mean = runningMean == null ? null : Rearrange.repeat(runningMean, times);
+        Tensor var = runningVar == null ? null : Rearrange.repeat(runningVar, times);
+        Tensor out = batchNorm(Views.reshape(input, shape), weight == null ? null : Rearrange.repeat(weight, times),
+                bias == null ? null : Rearrange.repeat(bias, times), mean, var, useInputStats, momentum, eps);
+        long[] perSample = {b, c};
+        if (runningMean != null) {
+            runningMean.copyFrom(Reductions.mean(Views.view(mean, perSample), new long[] {0}, false, null));
+        }
+        if (runningVar != null) {
+            runningVar.copyFrom(Reductions.mean(Views.view(var, perSample), new long[] {0}, false, null));
+        }
+        return Views.view(out, input.sizesRaw());
+    }
+
+    /**
      * {@code F.group_norm}: the channels of each sample split into {@code groups}, each normalized over its
      * channels and positions, then an affine per channel.
      */

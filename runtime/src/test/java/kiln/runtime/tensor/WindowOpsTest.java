@@ -74,4 +74,15 @@ class WindowOpsTest {
         Tensor cubic = Interpolation.upsample(square, Interpolation.Mode.CUBIC, new long[] {2, 2}, null, true);
         assertArrayEquals(square.toFloatArray(), cubic.toFloatArray(), 1e-6f);
     }
+
+    @Test
+    void instanceNormNormalizesEachPlaneAndAveragesRunningStatistics() {
+        Tensor x = arange(4, 1, 2, 2);
+        Tensor runningMean = Tensor.zeros(kiln.dialects.torch.types.ScalarType.Float, 2);
+        Tensor y = Normalization.instanceNorm(x, null, null, runningMean, null, true, 0.1, 0);
+        assertArrayEquals(new float[] {-1, 1, -1, 1}, y.toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {0.05f, 0.25f}, runningMean.toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {(float) Math.log(2)}, Losses.softMargin(Tensor.of(new float[] {0}, 1),
+                Tensor.of(new float[] {1}, 1), 1).toFloatArray(), 1e-6f);
+    }
 }

@@ -141,7 +141,11 @@ final class CompositeKernels {
         });
         r.register("aten::elu", a -> elu(tensor(a[0]), scalar(a[1]).toDouble(), scalar(a[2]).toDouble(),
                 scalar(a[3]).toDouble()));
+        r.register("aten::elu_", a -> tensor(a[0]).copyFrom(elu(tensor(a[0]), scalar(a[1]).toDouble(),
+                scalar(a[2]).toDouble(), scalar(a[3]).toDouble())));
         r.register("aten::celu", a -> elu(tensor(a[0]), scalar(a[1]).toDouble(), 1, 1 / scalar(a[1]).toDouble()));
+        r.register("aten::celu_", a -> tensor(a[0]).copyFrom(elu(tensor(a[0]), scalar(a[1]).toDouble(), 1,
+                1 / scalar(a[1]).toDouble())));
         r.register("aten::glu", a -> {
             Tensor x = tensor(a[0]);
             if (x.dim() == 0) {

@@ -26,6 +26,9 @@ final class LossKernels {
                 optTensor(a[2]), toLong(a[3])));
         r.register("aten::binary_cross_entropy_with_logits", a -> Losses.binaryCrossEntropyWithLogits(tensor(a[0]),
                 tensor(a[1]), optTensor(a[2]), optTensor(a[3]), toLong(a[4])));
+        r.register("aten::soft_margin_loss", a -> Losses.softMargin(tensor(a[0]), tensor(a[1]), toLong(a[2])));
+        r.register("aten::poisson_nll_loss", a -> Losses.poissonNll(tensor(a[0]), tensor(a[1]), toBool(a[2]),
+                toBool(a[3]), toDouble(a[4]), toLong(a[5])));
         r.register("aten::hinge_embedding_loss", a -> Losses.hingeEmbedding(tensor(a[0]), tensor(a[1]),
                 toDouble(a[2]), toLong(a[3])));
         r.register("aten::margin_ranking_loss", a -> Losses.marginRanking(tensor(a[0]), tensor(a[1]), tensor(a[2]),

@@ -41,6 +41,13 @@ final class NnKernels {
                 a[3] == null ? null : toDouble(a[3])));
         r.register("aten::batch_norm", a -> Normalization.batchNorm(tensor(a[0]), optTensor(a[1]), optTensor(a[2]),
                 optTensor(a[3]), optTensor(a[4]), toBool(a[5]), toDouble(a[6]), toDouble(a[7])));
+        for (String k : new String[] {"1d", "2d", "3d"}) {
+            r.register("aten::reflection_pad" + k, a -> Padding.pad(tensor(a[0]), longs(a[1]), "reflect", null));
+            r.register("aten::replication_pad" + k, a -> Padding.pad(tensor(a[0]), longs(a[1]), "replicate", null));
+        }
+        r.register("aten::_pad_circular", a -> Padding.pad(tensor(a[0]), longs(a[1]), "circular", null));
+        r.register("aten::instance_norm", a -> Normalization.instanceNorm(tensor(a[0]), optTensor(a[1]),
+                optTensor(a[2]), optTensor(a[3]), optTensor(a[4]), toBool(a[5]), toDouble(a[6]), toDouble(a[7])));
         r.register("aten::native_batch_norm", a -> (Object[]) Normalization.batchNormWithStatistics(tensor(a[0]),
                 optTensor(a[1]), optTensor(a[2]), optTensor(a[3]), optTensor(a[4]), toBool(a[5]), toDouble(a[6]),
                 toDouble(a[7])));

@@ -169,17 +169,22 @@ final class PointwiseKernels {
                 TENSOR_OR_SCALAR);
         r.register("aten::masked_fill_", a -> Pointwise.maskedFill_(tensor(a[0]), tensor(a[1]), operand(a[2])),
                 TENSOR_OR_SCALAR);
-        r.register("aten::leaky_relu", a -> {
-            Tensor x = tensor(a[0]);
-            return Pointwise.where(Pointwise.binary(BinaryOp.GT, x, Scalar.of(0L)), x, Ops.mul(x, scalar(a[1])));
-        });
-        r.register("aten::threshold", a -> {
-            Tensor x = tensor(a[0]);
-            return Pointwise.where(Pointwise.binary(BinaryOp.GT, x, scalar(a[1])), x, scalar(a[2]));
-        });
+        r.register("aten::leaky_relu", a -> leakyRelu(tensor(a[0]), scalar(a[1])));
+        r.register("aten::leaky_relu_", a -> tensor(a[0]).copyFrom(leakyRelu(tensor(a[0]), scalar(a[1]))));
+        r.register("aten::threshold", a -> threshold(tensor(a[0]), scalar(a[1]), scalar(a[2])));
+        r.register("aten::threshold_", a -> tensor(a[0]).copyFrom(threshold(tensor(a[0]), scalar(a[1]),
+                scalar(a[2]))));
         r.register("aten::dropout", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])));
         r.register("aten::dropout_", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])));
         r.register("aten::feature_dropout", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])));
+    }
+
+    private static Tensor leakyRelu(Tensor x, Scalar slope) {
+        return Pointwise.where(Pointwise.binary(BinaryOp.GT, x, Scalar.of(0L)), x, Ops.mul(x, slope));
+    }
+
+    private static Tensor threshold(Tensor x, Scalar threshold, Scalar value) {
+        return Pointwise.where(Pointwise.binary(BinaryOp.GT, x, threshold), x, value);
     }
 
     private static Scalar optScalar(Object v) {
