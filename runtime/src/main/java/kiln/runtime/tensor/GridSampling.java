@@ -1,9 +1,12 @@
 package kiln.runtime.tensor;
 
+import java.util.Arrays;
+
 /**
- * {@code F.grid_sample} on 4-d inputs ({@code aten::grid_sampler_2d}): each output point reads the input at the
- * grid's normalized {@code (x, y)} in {@code [-1, 1]}, with bilinear, nearest or bicubic interpolation and zeros,
- * border or reflection padding ({@code GridSampler.h}). Computed in double.
+ * {@code F.grid_sample} ({@code aten::grid_sampler_2d}/{@code _3d}) and {@code F.affine_grid}
+ * ({@code affine_grid_generator}), as {@code GridSampler.h} defines them: each output point reads the input at the
+ * grid's normalized coordinates in {@code [-1, 1]} (x first), with (bi/tri)linear, nearest or (2-d) bicubic
+ * interpolation and zeros, border or reflection padding. Computed in double.
  */
 public final class GridSampling {
     private GridSampling() {
@@ -17,47 +20,102 @@ public final class GridSampling {
     /** {@code torch.grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners)}. */
     public static Tensor gridSample(Tensor input, Tensor grid, long interpolation, long padding,
             boolean alignCorners) {
-        TorchException.check(input.dim() == 4 && grid.dim() == 4, "grid_sampler(): only 4-D input and grid are "
-                + "supported here, but got input with sizes " + Shapes.str(input.sizesRaw())
-                + " and grid with sizes " + Shapes.str(grid.sizesRaw()));
-        TorchException.check(input.size(0) == grid.size(0) && grid.size(3) == 2, "grid_sampler(): expected grid to "
-                + "have size 2 in last dimension and the same batch size as input, but got grid with sizes "
+        int k = input.dim() - 2;
+        TorchException.check((k == 2 || k == 3) && grid.dim() == input.dim(), "grid_sampler(): expected 4D or 5D "
+                + "input and grid with same number of dimensions, but got input with sizes "
+                + Shapes.str(input.sizesRaw()) + " and grid with sizes " + Shapes.str(grid.sizesRaw()));
+        TorchException.check(input.size(0) == grid.size(0) && grid.size(-1) == k, "grid_sampler(): expected grid "
+                + "to have size " + k + " in last dimension and the same batch size as input, but got grid with sizes "
                 + Shapes.str(grid.sizesRaw()));
         TorchException.check(interpolation >= 0 && interpolation <= 2 && padding >= 0 && padding <= 2,
                 "grid_sampler(): unknown interpolation or padding mode");
-        Sampler s = new Sampler(input.toDoubleArray(), (int) input.size(2), (int) input.size(3),
-                Padding.values()[(int) padding], alignCorners);
+        TorchException.check(interpolation != 2 || k == 2, "grid_sampler(): bicubic interpolation only supports "
+                + "4D input");
+        long[] in = Arrays.copyOfRange(input.sizesRaw(), 2, input.dim());
+        Sampler s = new Sampler(input.toDoubleArray(), in, Padding.values()[(int) padding], alignCorners);
         int n = (int) input.size(0);
         int c = (int) input.size(1);
-        int oh = (int) grid.size(1);
-        int ow = (int) grid.size(2);
+        long[] outSpatial = Arrays.copyOfRange(grid.sizesRaw(), 1, grid.dim() - 1);
+        int points = (int) Shapes.numel(outSpatial);
         double[] g = grid.toDoubleArray();
-        double[] out = new double[n * c * oh * ow];
+        double[] out = new double[n * c * points];
+        double[] coords = new double[k];
         for (int b = 0; b < n; b++) {
-            for (int y = 0; y < oh; y++) {
-                for (int x = 0; x < ow; x++) {
-                    int at = ((b * oh + y) * ow + x) * 2;
-                    for (int ch = 0; ch < c; ch++) {
-                        int plane = b * c + ch;
-                        out[((plane * oh) + y) * ow + x] = switch ((int) interpolation) {
-                            case 0 -> s.bilinear(plane, g[at], g[at + 1]);
-                            case 1 -> s.nearest(plane, g[at], g[at + 1]);
-                            default -> s.bicubic(plane, g[at], g[at + 1]);
-                        };
-                    }
+            for (int p = 0; p < points; p++) {
+                for (int d = 0; d < k; d++) {
+                    coords[d] = g[(b * points + p) * k + (k - 1 - d)];
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    int plane = b * c + ch;
+                    out[plane * points + p] = switch ((int) interpolation) {
+                        case 0 -> s.linear(plane, coords);
+                        case 1 -> s.nearest(plane, coords);
+                        default -> s.bicubic(plane, coords[1], coords[0]);
+                    };
                 }
             }
         }
-        return Reductions.result(out, new long[] {n, c, oh, ow}, input.dtype());
+        long[] shape = new long[input.dim()];
+        shape[0] = n;
+        shape[1] = c;
+        System.arraycopy(outSpatial, 0, shape, 2, k);
+        return Reductions.result(out, shape, input.dtype());
     }
 
-    /** Reads one input of {@code h x w} planes at grid coordinates. */
-    private record Sampler(double[] x, int h, int w, Padding padding, boolean alignCorners) {
-        private double unnormalize(double coord, int size) {
+    /**
+     * {@code affine_grid_generator(theta, size, align_corners)}: the base grid of normalized {@code (x, y[, z], 1)}
+     * over {@code size}'s spatial dims, times each batch's {@code theta} transposed.
+     */
+    public static Tensor affineGrid(Tensor theta, long[] size, boolean alignCorners) {
+        int k = size.length - 2;
+        TorchException.check((k == 2 || k == 3) && theta.dim() == 3 && theta.size(0) == size[0]
+                && theta.size(1) == k && theta.size(2) == k + 1, "affine_grid: expected theta of shape [N, " + k
+                + ", " + (k + 1) + "] for size " + Shapes.str(size) + ", but got " + Shapes.str(theta.sizesRaw()));
+        long[] spatial = Arrays.copyOfRange(size, 2, size.length);
+        int points = (int) Shapes.numel(spatial);
+        double[] t = theta.toDoubleArray();
+        double[] out = new double[(int) size[0] * points * k];
+        double[] base = new double[k + 1];
+        base[k] = 1;
+        for (int p = 0; p < points; p++) {
+            long rest = p;
+            for (int d = k - 1; d >= 0; d--) {
+                base[k - 1 - d] = linspace(rest % spatial[d], spatial[d], alignCorners);
+                rest /= spatial[d];
+            }
+            for (int b = 0; b < size[0]; b++) {
+                for (int row = 0; row < k; row++) {
+                    double v = 0;
+                    for (int j = 0; j <= k; j++) {
+                        v += base[j] * t[(b * k + row) * (k + 1) + j];
+                    }
+                    out[(b * points + p) * k + row] = v;
+                }
+            }
+        }
+        long[] shape = new long[k + 2];
+        shape[0] = size[0];
+        System.arraycopy(spatial, 0, shape, 1, k);
+        shape[k + 1] = k;
+        return Reductions.result(out, shape, theta.dtype());
+    }
+
+    /** Step {@code i} of {@code linspace(-1, 1, steps)}, scaled by {@code (steps - 1) / steps} unless aligned. */
+    private static double linspace(long i, long steps, boolean alignCorners) {
+        if (steps <= 1) {
+            return 0;
+        }
+        double v = -1 + 2.0 * i / (steps - 1);
+        return alignCorners ? v : v * (steps - 1) / steps;
+    }
+
+    /** Reads one input's planes (spatial sizes {@code in}, outermost first) at grid coordinates. */
+    private record Sampler(double[] x, long[] in, Padding padding, boolean alignCorners) {
+        private double unnormalize(double coord, long size) {
             return alignCorners ? (coord + 1) / 2 * (size - 1) : ((coord + 1) * size - 1) / 2;
         }
 
-        private static double clip(double coord, int size) {
+        private static double clip(double coord, long size) {
             return Math.min(size - 1, Math.max(coord, 0));
         }
 
@@ -73,7 +131,7 @@ public final class GridSampling {
         }
 
         /** {@code compute_coordinates}: the padding mode applied to an unnormalized coordinate. */
-        private double pad(double coord, int size) {
+        private double pad(double coord, long size) {
             return switch (padding) {
                 case ZEROS -> coord;
                 case BORDER -> clip(coord, size);
@@ -82,30 +140,54 @@ public final class GridSampling {
             };
         }
 
-        private double at(int plane, long iy, long ix) {
-            return iy >= 0 && iy < h && ix >= 0 && ix < w ? x[(int) ((plane * (long) h + iy) * w + ix)] : 0;
+        /** The element at integer {@code pos} of {@code plane}, or 0 outside the input. */
+        private double at(int plane, long[] pos) {
+            long flat = plane;
+            for (int d = 0; d < in.length; d++) {
+                if (pos[d] < 0 || pos[d] >= in[d]) {
+                    return 0;
+                }
+                flat = flat * in[d] + pos[d];
+            }
+            return x[(int) flat];
         }
 
-        double bilinear(int plane, double gx, double gy) {
-            double ix = pad(unnormalize(gx, w), w);
-            double iy = pad(unnormalize(gy, h), h);
-            long x0 = (long) Math.floor(ix);
-            long y0 = (long) Math.floor(iy);
-            double tx = ix - x0;
-            double ty = iy - y0;
-            return at(plane, y0, x0) * (1 - tx) * (1 - ty) + at(plane, y0, x0 + 1) * tx * (1 - ty)
-                    + at(plane, y0 + 1, x0) * (1 - tx) * ty + at(plane, y0 + 1, x0 + 1) * tx * ty;
+        /** Bilinear (2-d) or trilinear (3-d): the weighted sum over the 2^k corners around the source point. */
+        double linear(int plane, double[] coords) {
+            int k = in.length;
+            long[] low = new long[k];
+            double[] frac = new double[k];
+            for (int d = 0; d < k; d++) {
+                double src = pad(unnormalize(coords[d], in[d]), in[d]);
+                low[d] = (long) Math.floor(src);
+                frac[d] = src - low[d];
+            }
+            long[] pos = new long[k];
+            double s = 0;
+            for (int corner = 0; corner < 1 << k; corner++) {
+                double w = 1;
+                for (int d = 0; d < k; d++) {
+                    boolean high = (corner >> (k - 1 - d) & 1) == 1;
+                    pos[d] = low[d] + (high ? 1 : 0);
+                    w *= high ? frac[d] : 1 - frac[d];
+                }
+                s += w * at(plane, pos);
+            }
+            return s;
         }
 
-        double nearest(int plane, double gx, double gy) {
-            return at(plane, (long) Math.rint(pad(unnormalize(gy, h), h)), (long) Math.rint(pad(unnormalize(gx, w),
-                    w)));
+        double nearest(int plane, double[] coords) {
+            long[] pos = new long[in.length];
+            for (int d = 0; d < in.length; d++) {
+                pos[d] = (long) Math.rint(pad(unnormalize(coords[d], in[d]), in[d]));
+            }
+            return at(plane, pos);
         }
 
         /** Bicubic over the 4 x 4 neighbours, each read through the padding ({@code get_value_bounded}). */
         double bicubic(int plane, double gx, double gy) {
-            double ix = unnormalize(gx, w);
-            double iy = unnormalize(gy, h);
+            double ix = unnormalize(gx, in[1]);
+            double iy = unnormalize(gy, in[0]);
             long x0 = (long) Math.floor(ix);
             long y0 = (long) Math.floor(iy);
             double[] wx = Interpolation.cubicWeights(ix - x0);
@@ -113,9 +195,8 @@ public final class GridSampling {
             double s = 0;
             for (int i = 0; i < 4; i++) {
                 for (int j = 0; j < 4; j++) {
-                    long yy = (long) pad(y0 - 1 + i, h);
-                    long xx = (long) pad(x0 - 1 + j, w);
-                    s += wy[i] * wx[j] * at(plane, yy, xx);
+                    long[] pos = {(long) pad(y0 - 1 + i, in[0]), (long) pad(x0 - 1 + j, in[1])};
+                    s += wy[i] * wx[j] * at(plane, pos);
                 }
             }
             return s;

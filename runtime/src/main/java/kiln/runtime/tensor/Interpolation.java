@@ -37,9 +37,22 @@ public final class Interpolation {
         TorchException.check(input.dim() == rank + 2, "Expected " + (rank + 2) + "D input, but got input of size "
                 + Shapes.str(input.sizesRaw()));
         long[] out = new long[rank];
+        Double[] perDim = new Double[rank];
         for (int d = 0; d < rank; d++) {
             out[d] = outputSize != null ? outputSize[d] : (long) (input.size(d + 2) * scales[d]);
+            perDim[d] = scales == null ? null : scales[d];
         }
+        return resize(input, mode, out, perDim, alignCorners);
+    }
+
+    /**
+     * An {@code upsample_*} operator with the output size given: {@code scales} (an entry, or the array, may be
+     * null) set the source-index scale of each spatial dim.
+     */
+    public static Tensor resize(Tensor input, Mode mode, long[] out, Double[] scales, boolean alignCorners) {
+        int rank = out.length;
+        TorchException.check(input.dim() == rank + 2, "Expected " + (rank + 2) + "D input, but got input of size "
+                + Shapes.str(input.sizesRaw()));
         TorchException.check(Arrays.stream(out).allMatch(o -> o > 0) && input.size(1) > 0 && Arrays.stream(
                 input.sizesRaw()).skip(2).allMatch(s -> s > 0), "Input and output sizes should be greater than 0, "
                 + "but got input " + Shapes.str(input.sizesRaw()) + " output " + Shapes.str(out));

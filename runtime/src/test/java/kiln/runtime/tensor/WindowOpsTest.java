@@ -85,4 +85,30 @@ class WindowOpsTest {
         assertArrayEquals(new float[] {(float) Math.log(2)}, Losses.softMargin(Tensor.of(new float[] {0}, 1),
                 Tensor.of(new float[] {1}, 1), 1).toFloatArray(), 1e-6f);
     }
+
+    @Test
+    void affineGridWithIdentityThetaSamplesTheInputBack() {
+        Tensor identity2d = Tensor.of(new float[] {1, 0, 0, 0, 1, 0}, 1, 2, 3);
+        Tensor grid = GridSampling.affineGrid(identity2d, new long[] {1, 1, 2, 3}, false);
+        assertArrayEquals(new long[] {1, 2, 3, 2}, grid.sizes());
+        assertArrayEquals(new float[] {-2f / 3, -0.5f, 0, -0.5f, 2f / 3, -0.5f}, java.util.Arrays.copyOf(
+                grid.toFloatArray(), 6), 1e-6f);
+        Tensor x = arange(6, 1, 1, 2, 3);
+        assertArrayEquals(x.toFloatArray(), GridSampling.gridSample(x, grid, 0, 0, false).toFloatArray(), 1e-5f);
+        Tensor identity3d = Tensor.of(new float[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0}, 1, 3, 4);
+        Tensor cube = arange(8, 1, 1, 2, 2, 2);
+        Tensor grid3d = GridSampling.affineGrid(identity3d, new long[] {1, 1, 2, 2, 2}, true);
+        assertArrayEquals(cube.toFloatArray(), GridSampling.gridSample(cube, grid3d, 0, 1, true).toFloatArray(),
+                1e-5f);
+        assertArrayEquals(cube.toFloatArray(), GridSampling.gridSample(cube, grid3d, 1, 0, true).toFloatArray());
+    }
+
+    @Test
+    void distances() {
+        Tensor rows = Tensor.of(new float[] {0, 0, 3, 4, 6, 8}, 3, 2);
+        assertArrayEquals(new float[] {5, 10, 5}, Losses.pdist(rows, 2).toFloatArray(), 1e-6f);
+        Tensor cos = Losses.cosineSimilarity(Tensor.of(new float[] {1, 0}, 1, 2), Tensor.of(new float[] {1, 1}, 1, 2),
+                1, 1e-8);
+        assertArrayEquals(new float[] {(float) Math.sqrt(0.5)}, cos.toFloatArray(), 1e-6f);
+    }
 }

@@ -84,6 +84,8 @@ final class NnKernels {
             r.register("aten::adaptive_max_pool" + k + "d", a -> (Object[]) Pooling.adaptiveMaxPool(tensor(a[0]),
                     sizes(a[1], k)));
             if (k > 1) {
+                r.register("aten::_adaptive_avg_pool" + k + "d", a -> Pooling.adaptiveAvgPool(tensor(a[0]),
+                        sizes(a[1], k)));
                 r.register("aten::avg_pool" + k + "d", a -> Pooling.avgPool(tensor(a[0]), k, longs(a[1]), longs(a[2]),
                         longs(a[3]), toBool(a[4]), toBool(a[5]), optLong(a[6])));
                 r.register("aten::max_unpool" + k + "d", a -> Pooling.maxUnpool(tensor(a[0]), tensor(a[1]),
@@ -96,23 +98,36 @@ final class NnKernels {
 
     private static void registerInterpolation(KernelRegistry r) {
         for (String k : new String[] {"1d", "2d", "3d"}) {
-            r.register("aten::upsample_nearest" + k + ".vec", a -> Interpolation.upsample(tensor(a[0]),
-                    Interpolation.Mode.NEAREST, optLongs(a[1]), optDoubles(a[2]), false));
-            r.register("aten::_upsample_nearest_exact" + k + ".vec", a -> Interpolation.upsample(tensor(a[0]),
-                    Interpolation.Mode.NEAREST_EXACT, optLongs(a[1]), optDoubles(a[2]), false));
+            upsample(r, "aten::upsample_nearest" + k, Interpolation.Mode.NEAREST, false);
+            upsample(r, "aten::_upsample_nearest_exact" + k, Interpolation.Mode.NEAREST_EXACT, false);
         }
-        String[] linear = {"aten::upsample_linear1d.vec", "aten::upsample_bilinear2d.vec",
-            "aten::upsample_trilinear3d.vec"};
-        for (String name : linear) {
-            r.register(name, a -> Interpolation.upsample(tensor(a[0]), Interpolation.Mode.LINEAR, optLongs(a[1]),
-                    optDoubles(a[3]), toBool(a[2])));
-        }
-        for (String name : new String[] {"aten::grid_sampler", "aten::grid_sampler_2d"}) {
+        upsample(r, "aten::upsample_linear1d", Interpolation.Mode.LINEAR, true);
+        upsample(r, "aten::upsample_bilinear2d", Interpolation.Mode.LINEAR, true);
+        upsample(r, "aten::upsample_trilinear3d", Interpolation.Mode.LINEAR, true);
+        upsample(r, "aten::upsample_bicubic2d", Interpolation.Mode.CUBIC, true);
+        for (String name : new String[] {"aten::grid_sampler", "aten::grid_sampler_2d", "aten::grid_sampler_3d"}) {
             r.register(name, a -> GridSampling.gridSample(tensor(a[0]), tensor(a[1]), toLong(a[2]), toLong(a[3]),
                     toBool(a[4])));
         }
-        r.register("aten::upsample_bicubic2d.vec", a -> Interpolation.upsample(tensor(a[0]), Interpolation.Mode.CUBIC,
-                optLongs(a[1]), optDoubles(a[3]), toBool(a[2])));
+        r.register("aten::affine_grid_generator", a -> GridSampling.affineGrid(tensor(a[0]), longs(a[1]),
+                toBool(a[2])));
+    }
+
+    /**
+     * Both overloads of an {@code upsample_*} operator: {@code .vec (input, output_size?, [align_corners,]
+     * scale_factors?)} and the default {@code (self, output_size, [align_corners,] scales...)}.
+     */
+    private static void upsample(KernelRegistry r, String name, Interpolation.Mode mode, boolean aligns) {
+        int first = aligns ? 3 : 2;
+        r.register(name + ".vec", a -> Interpolation.upsample(tensor(a[0]), mode, optLongs(a[1]),
+                optDoubles(a[aligns ? 3 : 2]), aligns && toBool(a[2])));
+        r.register(name, a -> {
+            Double[] scales = new Double[a.length - first];
+            for (int i = 0; i < scales.length; i++) {
+                scales[i] = a[first + i] == null ? null : toDouble(a[first + i]);
+            }
+            return Interpolation.resize(tensor(a[0]), mode, longs(a[1]), scales, aligns && toBool(a[2]));
+        });
     }
 
     /** An {@code int[k]} argument: a single int stands for all {@code k}. */
