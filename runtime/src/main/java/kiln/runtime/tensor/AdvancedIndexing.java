@@ -153,7 +153,7 @@ public final class AdvancedIndexing {
         return nonzeroStatic(self, -1, -1);
     }
 
-    /** {@code torch.nonzero_static}: the first {@code size} coordinates, padded with {@code fill} ({@code size} -1: all). */
+    /** {@code torch.nonzero_static}: the first {@code size} coordinates padded with {@code fill}; size -1: all. */
     public static Tensor nonzeroStatic(Tensor self, long size, long fill) {
         TorchException.check(size >= -1, "nonzero_static: 'size' must be an non-negative integer");
         boolean[] nz = self.to(ScalarType.Bool).toBooleanArray();

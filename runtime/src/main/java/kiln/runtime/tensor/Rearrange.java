@@ -9,7 +9,8 @@ import kiln.dialects.torch.types.ScalarType;
 /**
  * Operators that rearrange elements without computing on them, built from views and copies: {@code flip},
  * {@code repeat}/{@code tile}, {@code unfold}, {@code constant_pad_nd}, {@code diag}/{@code diag_embed}/
- * {@code diagflat}, {@code rot90}, {@code sum_to_size}, the pixel and channel shuffles, {@code tensor_split}, {@code meshgrid} and {@code broadcast_tensors}.
+ * {@code diagflat}, {@code rot90}, {@code sum_to_size}, the pixel and channel shuffles, {@code tensor_split},
+ * {@code meshgrid} and {@code broadcast_tensors}.
  */
 public final class Rearrange {
     private Rearrange() {
@@ -164,7 +165,7 @@ public final class Rearrange {
         };
     }
 
-    /** {@code Tensor.sum_to_size(size)}: summed over the dims that broadcasting {@code size} would expand (all for []). */
+    /** {@code Tensor.sum_to_size(size)}: summed over the dims that broadcasting {@code size} expands (all, for []). */
     public static Tensor sumToSize(Tensor self, long[] size) {
         int lead = self.dim() - size.length;
         boolean expandable = lead >= 0;

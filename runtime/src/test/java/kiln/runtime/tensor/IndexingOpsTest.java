@@ -86,4 +86,23 @@ class IndexingOpsTest {
         assertArrayEquals(new float[] {2, 0}, ClassLosses.nll(logp, target, null, 0, -100).toFloatArray());
         assertArrayEquals(new float[] {2}, ClassLosses.nll(logp, target, null, 1, -100).toFloatArray());
     }
+
+    @Test
+    void indexPatterns() {
+        Tensor m = arange(6, 2, 3);
+        assertArrayEquals(new float[] {2, 0, 1, 5, 3, 4}, IndexPatterns.roll(m, new long[] {1}, new long[] {1})
+                .toFloatArray());
+        assertArrayEquals(new float[] {5, 0, 1, 2, 3, 4}, IndexPatterns.roll(m, new long[] {1}, new long[0])
+                .toFloatArray());
+        Tensor bd = IndexPatterns.blockDiag(Arrays.asList(Tensor.of(new long[] {1}, 1), Tensor.of(new float[] {2, 3},
+                1, 2)));
+        assertArrayEquals(new long[] {2, 3}, bd.sizes());
+        assertArrayEquals(new float[] {1, 0, 0, 0, 2, 3}, bd.toFloatArray());
+        assertArrayEquals(new float[] {0, 1, 0, 2, 1, 2}, IndexPatterns.combinations(arange(3, 3), 2, false)
+                .toFloatArray());
+        assertArrayEquals(new long[] {0, 1, 1, 0, 0, 1}, IndexPatterns.triangleIndices(2, 2, 0, true, null)
+                .toLongArray());
+        Tensor k = IndexPatterns.kron(Tensor.of(new float[] {1, 2}, 2), Tensor.of(new float[] {1, 10}, 2));
+        assertArrayEquals(new float[] {1, 10, 2, 20}, k.toFloatArray());
+    }
 }

@@ -23,26 +23,26 @@ final class IndexKernels {
     static void register(KernelRegistry r) {
         r.register("aten::gather", a -> Scatter.gather(tensor(a[0]), toLong(a[1]), tensor(a[2])));
         r.register("aten::take", a -> Scatter.take(tensor(a[0]), tensor(a[1])));
-        r.register("aten::scatter.src", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]), tensor(a[3]),
-                null, Scatter.Reduce.REPLACE, true));
-        r.register("aten::scatter.value", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]), null,
+        updating(r, "aten::scatter", "src", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]),
+                tensor(a[3]), null, Scatter.Reduce.REPLACE, true));
+        updating(r, "aten::scatter", "value", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]), null,
                 scalar(a[3]), Scatter.Reduce.REPLACE, true));
-        r.register("aten::scatter.reduce", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]),
+        updating(r, "aten::scatter", "reduce", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]),
                 tensor(a[3]), null, Scatter.Reduce.of(str(a[4])), true));
-        r.register("aten::scatter.value_reduce", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]), null,
-                scalar(a[3]), Scatter.Reduce.of(str(a[4])), true));
-        r.register("aten::scatter_add", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]), tensor(a[3]),
-                null, Scatter.Reduce.SUM, true));
-        r.register("aten::scatter_reduce.two", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]),
+        updating(r, "aten::scatter", "value_reduce", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]),
+                null, scalar(a[3]), Scatter.Reduce.of(str(a[4])), true));
+        updating(r, "aten::scatter_add", "", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]),
+                tensor(a[3]), null, Scatter.Reduce.SUM, true));
+        updating(r, "aten::scatter_reduce", "two", a -> Scatter.scatter(tensor(a[0]), toLong(a[1]), tensor(a[2]),
                 tensor(a[3]), null, Scatter.Reduce.of(str(a[4])), toBool(a[5])));
-        r.register("aten::index_add", a -> Scatter.indexUpdate(tensor(a[0]), toLong(a[1]), tensor(a[2]),
+        updating(r, "aten::index_add", "", a -> Scatter.indexUpdate(tensor(a[0]), toLong(a[1]), tensor(a[2]),
                 tensor(a[3]), scalar(a[4]), true));
-        r.register("aten::index_copy", a -> Scatter.indexUpdate(tensor(a[0]), toLong(a[1]), tensor(a[2]),
+        updating(r, "aten::index_copy", "", a -> Scatter.indexUpdate(tensor(a[0]), toLong(a[1]), tensor(a[2]),
                 tensor(a[3]), Scalar.of(1L), false));
-        r.register("aten::index_fill.int_Scalar", a -> Scatter.indexUpdate(tensor(a[0]), toLong(a[1]), tensor(a[2]),
-                null, scalar(a[3]), false));
-        r.register("aten::index_fill.int_Tensor", a -> Scatter.indexUpdate(tensor(a[0]), toLong(a[1]), tensor(a[2]),
-                null, tensor(a[3]).item(), false));
+        updating(r, "aten::index_fill", "int_Scalar", a -> Scatter.indexUpdate(tensor(a[0]), toLong(a[1]),
+                tensor(a[2]), null, scalar(a[3]), false));
+        updating(r, "aten::index_fill", "int_Tensor", a -> Scatter.indexUpdate(tensor(a[0]), toLong(a[1]),
+                tensor(a[2]), null, tensor(a[3]).item(), false));
         r.register("aten::masked_select", a -> Scatter.maskedSelect(tensor(a[0]), tensor(a[1])));
         r.register("aten::isin.Tensor_Tensor", a -> Scatter.isin(tensor(a[0]), tensor(a[1]), toBool(a[3])));
         r.register("aten::isin.Tensor_Scalar", a -> Scatter.isin(tensor(a[0]),
@@ -53,7 +53,7 @@ final class IndexKernels {
                 optLong(a[2]), optLong(a[3])));
         r.register("aten::repeat_interleave.Tensor", a -> Scatter.repeatIndices(tensor(a[0]).toLongArray(),
                 optLong(a[1])));
-        r.register("aten::index_reduce", a -> Scatter.indexReduce(tensor(a[0]), toLong(a[1]), tensor(a[2]),
+        updating(r, "aten::index_reduce", "", a -> Scatter.indexReduce(tensor(a[0]), toLong(a[1]), tensor(a[2]),
                 tensor(a[3]), str(a[4]), toBool(a[5])));
         r.register("aten::take_along_dim", a -> Scatter.takeAlongDim(tensor(a[0]), tensor(a[1]), optLong(a[2])));
         registerAdvanced(r);
@@ -63,19 +63,28 @@ final class IndexKernels {
     private static void registerAdvanced(KernelRegistry r) {
         r.register("aten::index", a -> AdvancedIndexing.index(tensor(a[0]), optTensors(a[1])), "Tensor",
                 "Tensor_hacked_twin");
-        r.register("aten::index_put", a -> AdvancedIndexing.indexPut(tensor(a[0]), optTensors(a[1]), tensor(a[2]),
-                toBool(a[3])), "", "hacked_twin");
-        r.register("aten::index_put_", a -> tensor(a[0]).copyFrom(AdvancedIndexing.indexPut(tensor(a[0]),
-                optTensors(a[1]), tensor(a[2]), toBool(a[3]))), "", "hacked_twin");
-        r.register("aten::put", a -> AdvancedIndexing.put(tensor(a[0]), tensor(a[1]), tensor(a[2]), toBool(a[3])));
-        r.register("aten::put_", a -> tensor(a[0]).copyFrom(AdvancedIndexing.put(tensor(a[0]), tensor(a[1]),
-                tensor(a[2]), toBool(a[3]))));
-        r.register("aten::masked_scatter", a -> AdvancedIndexing.maskedScatter(tensor(a[0]), tensor(a[1]),
+        for (String overload : new String[] {"", "hacked_twin"}) {
+            updating(r, "aten::index_put", overload, a -> AdvancedIndexing.indexPut(tensor(a[0]), optTensors(a[1]),
+                    tensor(a[2]), toBool(a[3])));
+        }
+        updating(r, "aten::put", "", a -> AdvancedIndexing.put(tensor(a[0]), tensor(a[1]), tensor(a[2]),
+                toBool(a[3])));
+        updating(r, "aten::masked_scatter", "", a -> AdvancedIndexing.maskedScatter(tensor(a[0]), tensor(a[1]),
                 tensor(a[2])));
         r.register("aten::nonzero", a -> AdvancedIndexing.nonzero(tensor(a[0])));
         r.register("aten::argwhere", a -> AdvancedIndexing.nonzero(tensor(a[0])));
         r.register("aten::nonzero_static", a -> AdvancedIndexing.nonzeroStatic(tensor(a[0]), toLong(a[1]),
                 toLong(a[2])));
+    }
+
+    /**
+     * Registers {@code name.overload} (a copy with some elements updated) and its in-place form {@code name_.overload},
+     * which writes that copy back into {@code self}.
+     */
+    private static void updating(KernelRegistry r, String name, String overload, Kernel functional) {
+        String suffix = overload.isEmpty() ? "" : "." + overload;
+        r.register(name + suffix, functional);
+        r.register(name + "_" + suffix, a -> tensor(a[0]).copyFrom((Tensor) functional.call(a)));
     }
 
     private static void registerSearching(KernelRegistry r) {

@@ -12,6 +12,7 @@ import static kiln.runtime.interp.kernels.ShapeKernels.tensorList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import kiln.runtime.tensor.IndexPatterns;
 import kiln.runtime.tensor.Joining;
 import kiln.runtime.tensor.Rearrange;
 import kiln.runtime.tensor.Tensor;
@@ -101,6 +102,7 @@ final class LayoutKernels {
             return Joining.cat(ts, ts.getFirst().dim() == 1 ? 0 : 1);
         });
         r.register("aten::vstack", a -> Joining.cat(atLeast(a[0], 2), 0));
+        r.register("aten::row_stack", a -> Joining.cat(atLeast(a[0], 2), 0));
         r.register("aten::dstack", a -> Joining.cat(atLeast(a[0], 3), 2));
         r.register("aten::column_stack", a -> Joining.cat(Arrays.stream(tensors(a[0]))
                 .map(t -> t.dim() <= 1 ? t.reshape(t.numel(), 1) : t).toList(), 1));
@@ -109,6 +111,19 @@ final class LayoutKernels {
                 a -> tensorList(Rearrange.meshgrid(Arrays.asList(tensors(a[0])), str(a[1]))));
         r.register("aten::broadcast_tensors",
                 a -> tensorList(Rearrange.broadcastTensors(Arrays.asList(tensors(a[0])))));
+        r.register("aten::roll", a -> IndexPatterns.roll(tensor(a[0]), longs(a[1]), longs(a[2])));
+        r.register("aten::swapaxes", a -> tensor(a[0]).transpose(toLong(a[1]), toLong(a[2])));
+        r.register("aten::swapdims", a -> tensor(a[0]).transpose(toLong(a[1]), toLong(a[2])));
+        r.register("aten::moveaxis.int", a -> tensor(a[0]).movedim(toLong(a[1]), toLong(a[2])));
+        r.register("aten::moveaxis.intlist", a -> tensor(a[0]).movedim(longs(a[1]), longs(a[2])));
+        r.register("aten::block_diag", a -> IndexPatterns.blockDiag(Arrays.asList(tensors(a[0]))));
+        r.register("aten::combinations", a -> IndexPatterns.combinations(tensor(a[0]), toLong(a[1]),
+                Args.toBool(a[2])));
+        r.register("aten::tril_indices", a -> IndexPatterns.triangleIndices(toLong(a[0]), toLong(a[1]),
+                toLong(a[2]), true, Args.optDtype(a[3])));
+        r.register("aten::triu_indices", a -> IndexPatterns.triangleIndices(toLong(a[0]), toLong(a[1]),
+                toLong(a[2]), false, Args.optDtype(a[3])));
+        r.register("aten::kron", a -> IndexPatterns.kron(tensor(a[0]), tensor(a[1])));
         r.register("aten::cartesian_prod", a -> {
             List<Tensor> grids = Rearrange.meshgrid(Arrays.asList(tensors(a[0])), "ij");
             if (grids.size() == 1) {
