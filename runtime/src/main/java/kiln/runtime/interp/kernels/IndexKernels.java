@@ -100,6 +100,12 @@ final class IndexKernels {
                 toBool(a[3])));
         r.register("aten::unique_dim", a -> (Object[]) Searching.unique(tensor(a[0]), toLong(a[1]), toBool(a[3]),
                 toBool(a[4])));
+        r.register("aten::_unique", a -> {
+            Tensor[] u = Searching.unique(tensor(a[0]), null, toBool(a[2]), false);
+            return new Object[] {u[0], u[1]};
+        });
+        r.register("aten::unique_dim_consecutive", a -> (Object[]) Searching.uniqueConsecutive(tensor(a[0]),
+                toLong(a[1]), toBool(a[2]), toBool(a[3])));
         r.register("aten::unique_consecutive", a -> (Object[]) Searching.uniqueConsecutive(tensor(a[0]),
                 optLong(a[3]), toBool(a[1]), toBool(a[2])));
     }

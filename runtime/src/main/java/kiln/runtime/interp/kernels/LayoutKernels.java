@@ -67,7 +67,8 @@ final class LayoutKernels {
         r.register("aten::sum_to_size", a -> Rearrange.sumToSize(tensor(a[0]), longs(a[1])));
         r.register("aten::pixel_shuffle", a -> Rearrange.pixelShuffle(tensor(a[0]), toLong(a[1])));
         r.register("aten::pixel_unshuffle", a -> Rearrange.pixelUnshuffle(tensor(a[0]), toLong(a[1])));
-        r.register("aten::channel_shuffle", a -> Rearrange.channelShuffle(tensor(a[0]), toLong(a[1])));
+        r.register("aten::channel_shuffle", a -> Rearrange.channelShuffle(tensor(a[0]), toLong(a[1])), "");
+        r.register("aten::native_channel_shuffle", a -> Rearrange.channelShuffle(tensor(a[0]), toLong(a[1])), "");
         r.register("aten::one_hot", a -> Rearrange.oneHot(tensor(a[0]), toLong(a[1])));
         for (int n = 1; n <= 3; n++) {
             int dims = n;

@@ -176,7 +176,10 @@ final class PointwiseKernels {
                 scalar(a[2]))));
         r.register("aten::dropout", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])));
         r.register("aten::dropout_", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])));
-        r.register("aten::feature_dropout", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])));
+        for (String name : new String[] {"feature_dropout", "alpha_dropout", "feature_alpha_dropout"}) {
+            r.register("aten::" + name, a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])), "");
+            r.register("aten::" + name + "_", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2])), "");
+        }
     }
 
     private static Tensor leakyRelu(Tensor x, Scalar slope) {
