@@ -128,8 +128,16 @@ public final class AdvancedIndexing {
         return Views.view(picked, plan.outShape());
     }
 
-    /** {@code torch.index_put(self, indices, values, accumulate)}: a copy with the indexed elements set (or added). */
+    /**
+     * {@code torch.index_put(self, indices, values, accumulate)}: a copy with the indexed elements set (or added).
+     * As in ATen, one bool mask set to a one-element value is a {@code masked_fill} (the value's dtype may differ).
+     */
     public static Tensor indexPut(Tensor self, List<Tensor> indices, Tensor values, boolean accumulate) {
+        Tensor mask = accumulate || values.numel() != 1 ? null : maskOf(self, indices);
+        if (mask != null) {
+            return Pointwise.maskedFill(self, mask.dtype() == ScalarType.Bool ? mask : mask.to(ScalarType.Bool),
+                    values.item());
+        }
         TorchException.check(values.dtype() == self.dtype(), "Index put requires the source and destination dtypes "
                 + "match, got " + self.dtype() + " for the destination and " + values.dtype() + " for the source.");
         Plan plan = plan(self, indices);
@@ -146,6 +154,35 @@ public final class AdvancedIndexing {
             }
         }
         return plan.restore(work);
+    }
+
+    /**
+     * ATen's {@code canDispatchToMaskedFill}: when the only index tensor is one bool (or uint8) mask, that mask
+     * with size-1 dims appended for the dims after it; else null.
+     */
+    private static Tensor maskOf(Tensor self, List<Tensor> indices) {
+        Tensor mask = null;
+        int covered = 0;
+        for (Tensor t : indices) {
+            if (t == null) {
+                covered++;
+                continue;
+            }
+            if (mask != null || t.dtype() != ScalarType.Bool && t.dtype() != ScalarType.Byte) {
+                return null;
+            }
+            for (int j = 0; j < t.dim(); j++) {
+                TorchException.checkIndex(covered + j < self.dim() && t.size(j) == self.size(covered + j), "The "
+                        + "shape of the mask " + Shapes.str(t.sizesRaw()) + " at index " + j + " does not match the "
+                        + "shape of the indexed tensor " + Shapes.str(self.sizesRaw()) + " at index " + (covered + j));
+            }
+            mask = t;
+            covered += t.dim();
+        }
+        while (mask != null && covered++ < self.dim()) {
+            mask = Views.unsqueeze(mask, -1);
+        }
+        return mask;
     }
 
     /** {@code torch.nonzero}: the int64 coordinates of the nonzero elements, {@code [n, dim]}, row-major order. */
