@@ -132,9 +132,16 @@ final class Assignments {
             return;
         }
         if (container.type().isSubtypeOf(TensorType.TENSOR)) {
-            Value view = new Subscripts(f).tensorView(container, s.indices(), where);
-            String op = v.type().isSubtypeOf(TensorType.TENSOR) ? "aten::copy_" : "aten::fill_";
-            f.exprs.callBuiltin(op, List.of(view, v), Map.of(), where);
+            Subscripts.Indexed target = new Subscripts(f).indexing(container, s.indices(), where);
+            boolean tensor = v.type().isSubtypeOf(TensorType.TENSOR);
+            if (target.tensorIndices() != null) {
+                // advanced indexing: PyTorch emits index_put_ on the int/slice view, a number converted to a tensor
+                Value values = tensor ? v : f.exprs.callBuiltin("prim::NumToTensor", List.of(v), Map.of(), where);
+                f.exprs.callBuiltin("aten::index_put_", List.of(target.sliced(), target.tensorIndices(), values),
+                        Map.of(), where);
+                return;
+            }
+            f.exprs.callBuiltin(tensor ? "aten::copy_" : "aten::fill_", List.of(target.sliced(), v), Map.of(), where);
             return;
         }
         throw new CompileError(where, "cannot assign to an item of a value of type "

@@ -90,6 +90,19 @@ final class Subscripts {
 
     /** The view {@code t[indices]} of a tensor, one dimension at a time. */
     Value tensorView(Value t, List<Expr> indices, SourceRange where) {
+        Indexed r = indexing(t, indices, where);
+        return r.tensorIndices() == null ? r.sliced()
+                : f.exprs.callBuiltin("aten::index", List.of(r.sliced(), r.tensorIndices()), Map.of(), where);
+    }
+
+    /**
+     * {@code t[indices]} split as PyTorch's {@code emitIntAndSliceIndexing} does: the view that the int and slice
+     * indices select, and the {@code Tensor?[]} of tensor indices (None for sliced dims), null when there are none.
+     */
+    record Indexed(Value sliced, Value tensorIndices) {
+    }
+
+    Indexed indexing(Value t, List<Expr> indices, SourceRange where) {
         List<Expr> flat = indices.size() == 1 && indices.getFirst() instanceof Expr.TupleLiteral tl
                 ? tl.elements() : indices;
         Value cur = t;
@@ -134,10 +147,7 @@ final class Subscripts {
                 }
             }
         }
-        if (advanced) {
-            Value list = f.exprs.list(OptionalType.of(TensorType.TENSOR), tensorIndices, where);
-            cur = f.exprs.callBuiltin("aten::index", List.of(cur, list), Map.of(), where);
-        }
-        return cur;
+        return new Indexed(cur, advanced ? f.exprs.list(OptionalType.of(TensorType.TENSOR), tensorIndices, where)
+                : null);
     }
 }

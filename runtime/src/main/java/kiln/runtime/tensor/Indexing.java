@@ -44,6 +44,65 @@ public final class Indexing {
     }
 
     /**
+     * {@code torch.embedding_bag}: each bag (the 1-d {@code indices} between consecutive {@code offsets}) reduced
+     * to one row of {@code weight} by sum (each row times its per-sample weight, if given), mean or max; rows at
+     * {@code paddingIdx} are skipped and empty bags are zeros. Returns the output, each index's bag, each bag's size
+     * and, for max, the row chosen per element (PyTorch's four results).
+     */
+    public static Tensor[] embeddingBag(Tensor weight, Tensor indices, Tensor offsets, long mode,
+            Tensor perSampleWeights, boolean includeLastOffset, Long paddingIdx) {
+        TorchException.check(weight.dim() == 2, "'weight' must be 2-D");
+        TorchException.check(indices.dim() == 1 && offsets.dim() == 1, "input has to be a 1D or 2D Tensor");
+        TorchException.check(perSampleWeights == null || mode == 0, "embedding_bag: per_sample_weights was not "
+                + "None. per_sample_weights is only supported for mode='sum'");
+        long[] idx = indices.toLongArray();
+        long[] off = offsets.toLongArray();
+        int bags = includeLastOffset ? off.length - 1 : off.length;
+        int rows = (int) weight.size(0);
+        int dim = (int) weight.size(1);
+        double[] w = weight.toDoubleArray();
+        double[] psw = perSampleWeights == null ? null : perSampleWeights.toDoubleArray();
+        double[] out = new double[Math.max(bags, 0) * dim];
+        long[] offset2bag = new long[idx.length];
+        long[] bagSize = new long[Math.max(bags, 0)];
+        long[] maxIndices = new long[mode == 2 ? out.length : 0];
+        for (int b = 0; b < bags; b++) {
+            int start = (int) off[b];
+            int end = b + 1 < off.length ? (int) off[b + 1] : idx.length;
+            TorchException.checkIndex(start >= 0 && start <= end && end <= idx.length, "offsets out of range");
+            int count = 0;
+            for (int i = start; i < end; i++) {
+                long row = idx[i];
+                TorchException.checkIndex(row >= 0 && row < rows, "index out of range in self");
+                offset2bag[i] = b;
+                if (paddingIdx != null && row == paddingIdx) {
+                    continue;
+                }
+                for (int j = 0; j < dim; j++) {
+                    double v = w[(int) row * dim + j];
+                    int at = b * dim + j;
+                    if (mode == 2) {
+                        if (count == 0 || v > out[at] || Double.isNaN(v)) {
+                            out[at] = v;
+                            maxIndices[at] = row;
+                        }
+                    } else {
+                        out[at] += psw == null ? v : v * psw[i];
+                    }
+                }
+                count++;
+            }
+            bagSize[b] = count;
+            for (int j = 0; mode == 1 && count > 0 && j < dim; j++) {
+                out[b * dim + j] /= count;
+            }
+        }
+        return new Tensor[] {Reductions.result(out, new long[] {Math.max(bags, 0), dim}, weight.dtype()),
+            Tensor.of(offset2bag, offset2bag.length), Tensor.of(bagSize, bagSize.length),
+            mode == 2 ? Tensor.of(maxIndices, bagSize.length, dim) : Tensor.of(bagSize.clone(), bagSize.length)};
+    }
+
+    /**
      * {@code tril} (lower, keeping {@code j - i <= diagonal}) or {@code triu} (upper, keeping
      * {@code j - i >= diagonal}) of the last two dims.
      */

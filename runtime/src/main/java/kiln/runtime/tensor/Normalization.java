@@ -2,7 +2,7 @@ package kiln.runtime.tensor;
 
 import java.util.Arrays;
 
-/** {@code layer_norm} and {@code batch_norm}, computed in double and rounded once. */
+/** {@code layer_norm}, {@code batch_norm}, {@code group_norm} and {@code rms_norm}. */
 public final class Normalization {
     private Normalization() {
     }
@@ -70,6 +70,21 @@ public final class Normalization {
      */
     public static Tensor batchNorm(Tensor input, Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar,
             boolean training, double momentum, double eps) {
+        if (input.numel() == 0) {
+            // ATen's _batch_norm_impl_index: an empty input is cloned (then scaled by weight[0], shifted by bias[0])
+            Tensor out = input.clone();
+            out = weight == null ? out : Ops.mul(out, Views.select(weight, 0, 0));
+            return bias == null ? out : Ops.add(out, Views.select(bias, 0, 0), Scalar.of(1L));
+        }
+        return batchNormWithStatistics(input, weight, bias, runningMean, runningVar, training, momentum, eps)[0];
+    }
+
+    /**
+     * {@code aten::native_batch_norm}: the output, and in training the batch's mean and inverse standard deviation
+     * per channel (empty tensors at inference).
+     */
+    public static Tensor[] batchNormWithStatistics(Tensor input, Tensor weight, Tensor bias, Tensor runningMean,
+            Tensor runningVar, boolean training, double momentum, double eps) {
         TorchException.check(input.dim() >= 2, "batch_norm: expected an input of at least 2 dims");
         int channels = Math.toIntExact(input.size(1));
         int batch = Math.toIntExact(input.size(0));
@@ -123,6 +138,90 @@ public final class Normalization {
                 }
             }
         }
-        return Reductions.result(x, input.sizesRaw(), input.dtype());
+        Tensor out = Reductions.result(x, input.sizesRaw(), input.dtype());
+        if (!training) {
+            return new Tensor[] {out, Tensor.empty(input.dtype(), 0), Tensor.empty(input.dtype(), 0)};
+        }
+        double[] invstd = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            invstd[c] = 1 / Math.sqrt(var[c] + eps);
+        }
+        long[] perChannel = {channels};
+        return new Tensor[] {out, Reductions.result(mean, perChannel, input.dtype()),
+                Reductions.result(invstd, perChannel, input.dtype())};
+    }
+
+    /**
+     * {@code F.instance_norm}: batch norm of each (sample, channel) plane, as ATen computes it: the input viewed as
+     * {@code [1, N*C, ...]} with weight, bias and running statistics repeated per sample; the running statistics
+     * (when given) then take the mean of the per-sample updates.
+     */
+    public static Tensor instanceNorm(Tensor input, Tensor weight, Tensor bias, Tensor runningMean,
+            Tensor runningVar, boolean useInputStats, double momentum, double eps) {
+        TorchException.check(useInputStats || runningMean != null && runningVar != null, "Expected running_mean and "
+                + "running_var to be defined when use_input_stats is false");
+        TorchException.check(input.dim() >= 2, "instance_norm: expected an input of at least 2 dims");
+        long b = input.size(0);
+        long c = input.size(1);
+        long[] shape = input.sizes();
+        shape[0] = 1;
+        shape[1] = b * c;
+        long[] times = {b};
+        Tensor mean = runningMean == null ? null : Rearrange.repeat(runningMean, times);
+        Tensor var = runningVar == null ? null : Rearrange.repeat(runningVar, times);
+        Tensor out = batchNorm(Views.reshape(input, shape), weight == null ? null : Rearrange.repeat(weight, times),
+                bias == null ? null : Rearrange.repeat(bias, times), mean, var, useInputStats, momentum, eps);
+        long[] perSample = {b, c};
+        if (runningMean != null) {
+            runningMean.copyFrom(Reductions.mean(Views.view(mean, perSample), new long[] {0}, false, null));
+        }
+        if (runningVar != null) {
+            runningVar.copyFrom(Reductions.mean(Views.view(var, perSample), new long[] {0}, false, null));
+        }
+        return Views.view(out, input.sizesRaw());
+    }
+
+    /**
+     * {@code F.group_norm}: the channels of each sample split into {@code groups}, each normalized over its
+     * channels and positions, then an affine per channel.
+     */
+    public static Tensor groupNorm(Tensor input, long groups, Tensor weight, Tensor bias, double eps) {
+        TorchException.check(input.dim() >= 2, "Expected at least 2 dimensions for input tensor but received "
+                + input.dim());
+        long n = input.size(0);
+        long c = input.size(1);
+        TorchException.check(groups > 0 && c % groups == 0, "Expected number of channels in input to be divisible "
+                + "by num_groups, but got input of shape " + Shapes.str(input.sizesRaw()) + " and num_groups="
+                + groups);
+        long perGroup = n * groups == 0 ? 0 : input.numel() / n / groups;
+        Tensor grouped = Views.reshape(input.contiguous(), new long[] {n, groups, perGroup});
+        Tensor out = Views.reshape(layerNorm(grouped, new long[] {perGroup}, null, null, eps), input.sizes());
+        long[] channelShape = new long[input.dim() - 1];
+        Arrays.fill(channelShape, 1);
+        channelShape[0] = c;
+        out = weight == null ? out : Ops.mul(out, Views.reshape(weight, channelShape));
+        return bias == null ? out : Ops.add(out, Views.reshape(bias, channelShape), Scalar.of(1L));
+    }
+
+    /**
+     * {@code F.rms_norm}: {@code x / sqrt(mean(x^2) + eps)} over the last {@code normalizedShape.length} dims,
+     * times the weight; {@code eps} defaults to the dtype's machine epsilon.
+     */
+    public static Tensor rmsNorm(Tensor input, long[] normalizedShape, Tensor weight, Double eps) {
+        int k = normalizedShape.length;
+        TorchException.check(input.dim() >= k && Arrays.equals(normalizedShape, Arrays.copyOfRange(
+                input.sizesRaw(), input.dim() - k, input.dim())), "Given normalized_shape="
+                + Shapes.str(normalizedShape) + ", expected input with shape [*, " + Shapes.str(normalizedShape)
+                .substring(1) + ", but got input of size" + Shapes.str(input.sizesRaw()));
+        long[] dims = new long[k];
+        for (int i = 0; i < k; i++) {
+            dims[i] = input.dim() - k + i;
+        }
+        double e = eps != null ? eps : input.dtype() == kiln.dialects.torch.types.ScalarType.Double
+                ? Math.ulp(1.0) : Math.ulp(1.0f);
+        Tensor meanSquare = Reductions.mean(Ops.mul(input, input), dims, true, null);
+        Tensor scale = Pointwise.unary(UnaryOp.RSQRT, Ops.add(meanSquare, Scalar.of(e), Scalar.of(1L)));
+        Tensor out = Ops.mul(input, scale);
+        return weight == null ? out : Ops.mul(out, weight);
     }
 }

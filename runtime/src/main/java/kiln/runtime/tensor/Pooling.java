@@ -1,157 +1,269 @@
 package kiln.runtime.tensor;
 
+import java.util.Arrays;
+
+import kiln.dialects.torch.types.ScalarType;
+
 /**
- * 2-d pooling over the last two dims: {@code max_pool2d} (NaN propagates), {@code avg_pool2d} and
- * {@code adaptive_avg_pool2d}, with PyTorch's output sizes ({@code ceil_mode}, padding).
+ * Pooling over the last 1, 2 or 3 dims, one window machinery for all of them: max (with PyTorch's flat indices;
+ * NaN wins), average ({@code ceil_mode}, padding counted or not, a divisor override), adaptive max and average,
+ * and {@code max_unpool}. A window is the cartesian product of its per-dim input positions ({@link Taps}).
  */
 public final class Pooling {
     private Pooling() {
     }
 
+    /** For each output position along one dim: the input positions it reads, and its size counting padding. */
+    private record Taps(int[][] positions, long[] padded) {
+        int outputs() {
+            return positions.length;
+        }
+
+        /** Sliding windows: {@code kernel} positions {@code dilation} apart, from {@code o * stride - pad}. */
+        static Taps sliding(long in, long out, long kernel, long stride, long pad, long dilation) {
+            int[][] positions = new int[(int) out][];
+            long[] padded = new long[(int) out];
+            for (int o = 0; o < out; o++) {
+                long start = o * stride - pad;
+                padded[o] = Math.min(start + kernel, in + pad) - start;
+                positions[o] = java.util.stream.LongStream.range(0, kernel).map(j -> start + j * dilation)
+                        .filter(i -> i >= 0 && i < in).mapToInt(i -> (int) i).toArray();
+            }
+            return new Taps(positions, padded);
+        }
+
+        /** Adaptive windows: {@code [floor(o * in / out), ceil((o + 1) * in / out))}. */
+        static Taps adaptive(long in, long out) {
+            int[][] positions = new int[(int) out][];
+            long[] padded = new long[(int) out];
+            for (int o = 0; o < out; o++) {
+                int start = (int) Math.floorDiv(o * in, out);
+                int end = (int) -Math.floorDiv(-(o + 1) * in, out);
+                positions[o] = java.util.stream.IntStream.range(start, end).toArray();
+                padded[o] = end - start;
+            }
+            return new Taps(positions, padded);
+        }
+    }
+
+    /** The windows of every output position, as flat offsets into one input plane, row-major over the outputs. */
+    private record Windows(int[][] offsets, long[] padded, long[] outSizes) {
+        static Windows of(long[] inSizes, Taps[] taps) {
+            int rank = taps.length;
+            long[] outSizes = new long[rank];
+            int total = 1;
+            for (int d = 0; d < rank; d++) {
+                outSizes[d] = taps[d].outputs();
+                total *= taps[d].outputs();
+            }
+            int[][] offsets = new int[total][];
+            long[] padded = new long[total];
+            int[] pos = new int[rank];
+            for (int o = 0; o < total; o++) {
+                int[] window = {0};
+                long size = 1;
+                for (int d = 0; d < rank; d++) {
+                    int[] along = taps[d].positions()[pos[d]];
+                    int[] next = new int[window.length * along.length];
+                    for (int i = 0; i < window.length; i++) {
+                        for (int j = 0; j < along.length; j++) {
+                            next[i * along.length + j] = (int) (window[i] * inSizes[d] + along[j]);
+                        }
+                    }
+                    window = next;
+                    size *= taps[d].padded()[pos[d]];
+                }
+                offsets[o] = window;
+                padded[o] = size;
+                for (int d = rank - 1; d >= 0 && ++pos[d] == outSizes[d]; d--) {
+                    pos[d] = 0;
+                }
+            }
+            return new Windows(offsets, padded, outSizes);
+        }
+    }
+
+    /** {@code v} at {@code i}, a single value standing for every dim. */
+    private static long param(long[] v, int i) {
+        return v.length == 1 ? v[0] : v[i];
+    }
+
+    /** The input's last {@code rank} sizes, after ATen's checks that it is (batched) {@code rank}-d. */
+    private static long[] spatial(Tensor self, int rank, String op) {
+        TorchException.check(self.dim() == rank + 1 || self.dim() == rank + 2, op + ": Expected " + (rank + 1)
+                + "D or " + (rank + 2) + "D input, but got input of size: " + Shapes.str(self.sizesRaw()));
+        for (int d = 1; d < self.dim(); d++) {
+            TorchException.check(self.size(d) > 0, op + ": Expected input's non-batch dimensions to have positive "
+                    + "length, but input has a shape of " + Shapes.str(self.sizesRaw()));
+        }
+        return Arrays.copyOfRange(self.sizesRaw(), self.dim() - rank, self.dim());
+    }
+
     /** PyTorch's {@code pooling_output_shape}. */
     private static long outputSize(long in, long kernel, long pad, long stride, long dilation, boolean ceil) {
-        long numerator = in + 2 * pad - dilation * (kernel - 1) - 1 + (ceil ? stride - 1 : 0);
-        long out = Math.floorDiv(numerator, stride) + 1;
+        long out = Math.floorDiv(in + 2 * pad - dilation * (kernel - 1) - 1 + (ceil ? stride - 1 : 0), stride) + 1;
         if (ceil && (out - 1) * stride >= in + pad) {
             out--;
         }
         return out;
     }
 
-    private interface Window {
-        /** The pooled value of rows {@code [y0, y1)} and columns {@code [x0, x1)} of one plane at {@code base}. */
-        double apply(double[] x, int base, int width, int y0, int y1, int x0, int x1, int count);
-    }
-
-    public static Tensor maxPool2d(Tensor self, long[] kernel, long[] stride, long[] padding, long[] dilation,
+    private static Taps[] slidingTaps(long[] in, long[] kernel, long[] stride, long[] padding, long[] dilation,
             boolean ceil) {
-        return pool(self, kernel, stride, padding, dilation, ceil, (x, base, width, y0, y1, x0, x1, count) -> {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int y = y0; y < y1; y++) {
-                for (int xx = x0; xx < x1; xx++) {
-                    double v = x[base + y * width + xx];
-                    if (v > m || Double.isNaN(v)) {
-                        m = v;
-                        if (Double.isNaN(v)) {
-                            return v;
-                        }
-                    }
-                }
-            }
-            return m;
-        }, true);
-    }
-
-    public static Tensor avgPool2d(Tensor self, long[] kernel, long[] stride, long[] padding, boolean ceil,
-            boolean countIncludePad, Long divisorOverride) {
-        return pool(self, kernel, stride, padding, new long[] {1}, ceil, (x, base, width, y0, y1, x0, x1, count) -> {
-            double s = 0;
-            for (int y = y0; y < y1; y++) {
-                for (int xx = x0; xx < x1; xx++) {
-                    s += x[base + y * width + xx];
-                }
-            }
-            long divisor = divisorOverride != null ? divisorOverride
-                    : countIncludePad ? count : (long) (y1 - y0) * (x1 - x0);
-            return s / divisor;
-        }, false);
-    }
-
-    private static Tensor pool(Tensor self, long[] kernel, long[] stride, long[] padding, long[] dilation,
-            boolean ceil, Window window, boolean dilated) {
-        TorchException.check(self.dim() == 3 || self.dim() == 4, "Expected 3D or 4D input to pooling, got "
-                + self.dim() + "D");
-        long kh = Convolution.at(kernel, 0);
-        long kw = Convolution.at(kernel, 1);
-        long sh = stride.length == 0 ? kh : Convolution.at(stride, 0);
-        long sw = stride.length == 0 ? kw : Convolution.at(stride, 1);
-        long ph = Convolution.at(padding, 0);
-        long pw = Convolution.at(padding, 1);
-        long dh = Convolution.at(dilation, 0);
-        long dw = Convolution.at(dilation, 1);
-        TorchException.check(ph <= kh / 2 && pw <= kw / 2, "pad should be at most half of effective kernel size, "
-                + "but got pad=" + ph + ", kernel_size=" + kh + " and dilation=" + dh);
-        int h = (int) self.size(-2);
-        int w = (int) self.size(-1);
-        int oh = (int) outputSize(h, kh, ph, sh, dh, ceil);
-        int ow = (int) outputSize(w, kw, pw, sw, dw, ceil);
-        double[] x = self.toDoubleArray();
-        int planes = h * w == 0 ? 0 : x.length / (h * w);
-        double[] out = new double[planes * oh * ow];
-        for (int p = 0; p < planes; p++) {
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    long ys = oy * sh - ph;
-                    long xs = ox * sw - pw;
-                    long ye = Math.min(ys + (kh - 1) * dh + 1, h + ph);
-                    long xe = Math.min(xs + (kw - 1) * dw + 1, w + pw);
-                    int count = (int) ((ye - ys) * (xe - xs));
-                    int y0 = (int) Math.max(ys, 0);
-                    int x0 = (int) Math.max(xs, 0);
-                    int y1 = (int) Math.min(ye, h);
-                    int x1 = (int) Math.min(xe, w);
-                    out[(p * oh + oy) * ow + ox] = dilated && (dh != 1 || dw != 1)
-                            ? dilatedMax(x, p * h * w, w, ys, xs, kh, kw, dh, dw, h)
-                            : window.apply(x, p * h * w, w, y0, y1, x0, x1, count);
-                }
-            }
+        Taps[] taps = new Taps[in.length];
+        long[] outs = new long[in.length];
+        for (int d = 0; d < in.length; d++) {
+            long k = param(kernel, d);
+            long s = stride.length == 0 ? k : param(stride, d);
+            long p = param(padding, d);
+            long dil = param(dilation, d);
+            TorchException.check(k > 0 && s > 0 && dil > 0, "kernel size, stride and dilation should be greater than "
+                    + "zero");
+            TorchException.check(p <= ((k - 1) * dil + 1) / 2, "pad should be at most half of effective kernel "
+                    + "size, but got pad=" + p + ", kernel_size=" + k + " and dilation=" + dil);
+            outs[d] = outputSize(in[d], k, p, s, dil, ceil);
+            taps[d] = Taps.sliding(in[d], outs[d], k, s, p, dil);
         }
+        TorchException.check(Arrays.stream(outs).allMatch(o -> o >= 1), "Given input size: "
+                + Shapes.pythonTuple(in) + ". Calculated output size: " + Shapes.pythonTuple(outs)
+                + ". Output size is too small");
+        return taps;
+    }
+
+    private static long[] outShape(Tensor self, long[] outSizes) {
         long[] shape = self.sizes();
-        shape[shape.length - 2] = oh;
-        shape[shape.length - 1] = ow;
-        return Reductions.result(out, shape, self.dtype());
+        System.arraycopy(outSizes, 0, shape, shape.length - outSizes.length, outSizes.length);
+        return shape;
     }
 
-    private static double dilatedMax(double[] x, int base, int w, long ys, long xs, long kh, long kw, long dh,
-            long dw, int h) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (long i = 0; i < kh; i++) {
-            long y = ys + i * dh;
-            for (long j = 0; j < kw; j++) {
-                long xx = xs + j * dw;
-                if (y >= 0 && y < h && xx >= 0 && xx < w) {
-                    double v = x[(int) (base + y * w + xx)];
-                    if (Double.isNaN(v)) {
-                        return v;
+    /** The maximum of each window and its flat index in the plane; a NaN replaces any value (the last NaN wins). */
+    private static Tensor[] max(Tensor self, long[] in, Taps[] taps) {
+        Windows w = Windows.of(in, taps);
+        double[] x = self.toDoubleArray();
+        int inPlane = (int) Shapes.numel(in);
+        int outPlane = w.offsets().length;
+        int planes = inPlane == 0 ? 0 : x.length / inPlane;
+        double[] values = new double[planes * outPlane];
+        long[] indices = new long[values.length];
+        for (int p = 0; p < planes; p++) {
+            for (int o = 0; o < outPlane; o++) {
+                int[] window = w.offsets()[o];
+                double best = Double.NEGATIVE_INFINITY;
+                int arg = window.length == 0 ? 0 : window[0];
+                for (int off : window) {
+                    double v = x[p * inPlane + off];
+                    if (v > best || Double.isNaN(v)) {
+                        best = v;
+                        arg = off;
                     }
-                    m = Math.max(m, v);
                 }
+                values[p * outPlane + o] = best;
+                indices[p * outPlane + o] = arg;
             }
         }
-        return m;
+        long[] shape = outShape(self, w.outSizes());
+        return new Tensor[] {Reductions.result(values, shape, self.dtype()),
+                Reductions.result(indices, shape, ScalarType.Long)};
     }
 
-    /** {@code adaptive_avg_pool2d}: window {@code i} spans {@code [floor(i*H/oh), ceil((i+1)*H/oh))}. */
-    public static Tensor adaptiveAvgPool2d(Tensor self, long[] outputSize) {
-        TorchException.check(self.dim() == 3 || self.dim() == 4, "adaptive_avg_pool2d(): Expected 3D or 4D tensor, "
-                + "but got " + Shapes.str(self.sizesRaw()));
-        int h = (int) self.size(-2);
-        int w = (int) self.size(-1);
-        int oh = (int) Convolution.at(outputSize, 0);
-        int ow = (int) Convolution.at(outputSize, 1);
-        double[] x = self.toDoubleArray();
-        int planes = h * w == 0 ? 0 : x.length / (h * w);
-        double[] out = new double[planes * oh * ow];
+    /** {@code max_pool{1,2,3}d_with_indices}. */
+    public static Tensor[] maxPool(Tensor self, int rank, long[] kernel, long[] stride, long[] padding,
+            long[] dilation, boolean ceil) {
+        long[] in = spatial(self, rank, "max_pool" + rank + "d");
+        return max(self, in, slidingTaps(in, kernel, stride, padding, dilation, ceil));
+    }
+
+    /** {@code adaptive_max_pool{1,2,3}d}: values and indices. */
+    public static Tensor[] adaptiveMaxPool(Tensor self, long[] outputSize) {
+        long[] in = spatial(self, outputSize.length, "adaptive_max_pool" + outputSize.length + "d");
+        return max(self, in, adaptiveTaps(in, outputSize));
+    }
+
+    private static Taps[] adaptiveTaps(long[] in, long[] outputSize) {
+        Taps[] taps = new Taps[in.length];
+        for (int d = 0; d < in.length; d++) {
+            TorchException.check(outputSize[d] >= 0, "adaptive pooling: output_size must be non-negative");
+            taps[d] = Taps.adaptive(in[d], outputSize[d]);
+        }
+        return taps;
+    }
+
+    /** Each window's sum over {@code divisor(window)}; integer dtypes divide as C++ does (truncating). */
+    private static Tensor average(Tensor self, long[] in, Taps[] taps, Long divisorOverride,
+            boolean countIncludePad) {
+        Windows w = Windows.of(in, taps);
+        int inPlane = (int) Shapes.numel(in);
+        int outPlane = w.offsets().length;
+        boolean integral = !self.dtype().isFloatingPoint();
+        double[] x = integral ? null : self.toDoubleArray();
+        long[] xl = integral ? self.toLongArray() : null;
+        int planes = inPlane == 0 ? 0 : (int) (self.numel() / inPlane);
+        double[] values = new double[integral ? 0 : planes * outPlane];
+        long[] longs = new long[integral ? planes * outPlane : 0];
         for (int p = 0; p < planes; p++) {
-            for (int oy = 0; oy < oh; oy++) {
-                int y0 = (int) Math.floorDiv((long) oy * h, oh);
-                int y1 = (int) -Math.floorDiv(-(long) (oy + 1) * h, oh);
-                for (int ox = 0; ox < ow; ox++) {
-                    int x0 = (int) Math.floorDiv((long) ox * w, ow);
-                    int x1 = (int) -Math.floorDiv(-(long) (ox + 1) * w, ow);
+            for (int o = 0; o < outPlane; o++) {
+                int[] window = w.offsets()[o];
+                long divisor = divisorOverride != null ? divisorOverride
+                        : countIncludePad ? w.padded()[o] : window.length;
+                if (integral) {
+                    long s = 0;
+                    for (int off : window) {
+                        s += xl[p * inPlane + off];
+                    }
+                    longs[p * outPlane + o] = s / divisor;
+                } else {
                     double s = 0;
-                    for (int y = y0; y < y1; y++) {
-                        for (int xx = x0; xx < x1; xx++) {
-                            s += x[p * h * w + y * w + xx];
-                        }
+                    for (int off : window) {
+                        s += x[p * inPlane + off];
                     }
-                    out[(p * oh + oy) * ow + ox] = s / ((y1 - y0) * (x1 - x0));
+                    values[p * outPlane + o] = s / divisor;
                 }
             }
         }
-        long[] shape = self.sizes();
-        shape[shape.length - 2] = oh;
-        shape[shape.length - 1] = ow;
-        return Reductions.result(out, shape, self.dtype());
+        long[] shape = outShape(self, w.outSizes());
+        return integral ? Reductions.result(longs, shape, self.dtype())
+                : Reductions.result(values, shape, self.dtype());
+    }
+
+    /** {@code avg_pool{1,2,3}d}. */
+    public static Tensor avgPool(Tensor self, int rank, long[] kernel, long[] stride, long[] padding, boolean ceil,
+            boolean countIncludePad, Long divisorOverride) {
+        TorchException.check(divisorOverride == null || divisorOverride != 0, "divisor must be not zero");
+        long[] in = spatial(self, rank, "avg_pool" + rank + "d");
+        return average(self, in, slidingTaps(in, kernel, stride, padding, new long[] {1}, ceil), divisorOverride,
+                countIncludePad);
+    }
+
+    /** {@code adaptive_avg_pool{1,2,3}d}. */
+    public static Tensor adaptiveAvgPool(Tensor self, long[] outputSize) {
+        long[] in = spatial(self, outputSize.length, "adaptive_avg_pool" + outputSize.length + "d");
+        return average(self, in, adaptiveTaps(in, outputSize), null, true);
+    }
+
+    /** {@code max_unpool{2,3}d}: zeros of the output size with each value written at its flat plane index. */
+    public static Tensor maxUnpool(Tensor self, Tensor indices, long[] outputSize) {
+        int rank = outputSize.length;
+        TorchException.check(indices.dtype() == ScalarType.Long, "elements in indices should be type int64 but got: "
+                + indices.dtype());
+        TorchException.check(Arrays.equals(self.sizesRaw(), indices.sizesRaw()), "Expected shape of indices to be "
+                + "same as that of the input tensor (" + Shapes.str(self.sizesRaw()) + ") but got indices tensor "
+                + "with shape: " + Shapes.str(indices.sizesRaw()));
+        spatial(self, rank, "max_unpooling" + rank + "d");
+        long inPlane = Shapes.numel(Arrays.copyOfRange(self.sizesRaw(), self.dim() - rank, self.dim()));
+        long outPlane = Shapes.numel(outputSize);
+        double[] x = self.toDoubleArray();
+        long[] idx = indices.toLongArray();
+        int planes = inPlane == 0 ? 0 : (int) (x.length / inPlane);
+        double[] out = new double[(int) (planes * outPlane)];
+        for (int p = 0; p < planes; p++) {
+            for (int i = 0; i < inPlane; i++) {
+                long at = idx[(int) (p * inPlane + i)];
+                TorchException.check(at >= 0 && at < outPlane, "Found an invalid max index: " + at
+                        + " (output volumes are of size " + String.join("x", Arrays.stream(outputSize)
+                        .mapToObj(Long::toString).toList()) + ")");
+                out[(int) (p * outPlane + at)] = x[(int) (p * inPlane + i)];
+            }
+        }
+        return Reductions.result(out, outShape(self, outputSize), self.dtype());
     }
 }

@@ -8,8 +8,9 @@ import kiln.dialects.torch.types.ScalarType;
 
 /**
  * Operators that rearrange elements without computing on them, built from views and copies: {@code flip},
- * {@code repeat}/{@code tile}, {@code unfold}, {@code constant_pad_nd}, {@code diag}, the pixel and channel
- * shuffles, {@code tensor_split}, {@code meshgrid} and {@code broadcast_tensors}.
+ * {@code repeat}/{@code tile}, {@code unfold}, {@code constant_pad_nd}, {@code diag}/{@code diag_embed}/
+ * {@code diagflat}, {@code rot90}, {@code sum_to_size}, the pixel and channel shuffles, {@code tensor_split},
+ * {@code meshgrid} and {@code broadcast_tensors}.
  */
 public final class Rearrange {
     private Rearrange() {
@@ -121,6 +122,72 @@ public final class Rearrange {
         Tensor out = Tensor.zeros(self.dtype(), n, n);
         Views.diagonal(out, diagonal, 0, 1).copyFrom(self);
         return out;
+    }
+
+    /**
+     * {@code torch.diag_embed(self, offset, dim1, dim2)}: zeros with the last dim of {@code self} written on the
+     * {@code offset} diagonal of the plane {@code (dim1, dim2)} of a result one dim larger.
+     */
+    public static Tensor diagEmbed(Tensor self, long offset, long dim1, long dim2) {
+        int rank = self.dim() + 1;
+        int d1 = Shapes.wrapDim(dim1, rank);
+        int d2 = Shapes.wrapDim(dim2, rank);
+        TorchException.check(d1 != d2, "diagonal dimensions cannot be identical " + dim1 + ", " + dim2);
+        long n = (self.dim() == 0 ? 1 : self.size(-1)) + Math.abs(offset);
+        long[] rest = self.dim() == 0 ? new long[0] : Arrays.copyOf(self.sizesRaw(), self.dim() - 1);
+        long[] shape = new long[rank];
+        for (int d = 0, r = 0; d < rank; d++) {
+            shape[d] = d == d1 || d == d2 ? n : rest[r++];
+        }
+        Tensor out = Tensor.zeros(self.dtype(), shape);
+        Views.diagonal(out, offset, d1, d2).copyFrom(self);
+        return out;
+    }
+
+    /** {@code torch.diagflat(self, offset)}: the flattened input on a diagonal of a square matrix. */
+    public static Tensor diagflat(Tensor self, long offset) {
+        return diag(Views.reshape(self, new long[] {-1}), offset);
+    }
+
+    /** {@code torch.rot90(self, k, dims)}: rotated k quarter turns from the first listed dim toward the second. */
+    public static Tensor rot90(Tensor self, long k, long[] dims) {
+        TorchException.check(dims.length == 2, "expected total rotation dims == 2, but got dims = " + dims.length);
+        TorchException.check(self.dim() >= 2, "expected total dims >= 2, but got total dims = " + self.dim());
+        int a = Shapes.wrapDim(dims[0], self.dim());
+        int b = Shapes.wrapDim(dims[1], self.dim());
+        TorchException.check(a != b, "expected rotation dims to be different, but got dim0 = " + dims[0]
+                + " and dim1 = " + dims[1]);
+        return switch ((int) Math.floorMod(k, 4L)) {
+            case 1 -> Views.transpose(flip(self, new long[] {b}), a, b);
+            case 2 -> flip(self, new long[] {a, b});
+            case 3 -> Views.transpose(flip(self, new long[] {a}), a, b);
+            default -> self.clone();
+        };
+    }
+
+    /** {@code Tensor.sum_to_size(size)}: summed over the dims that broadcasting {@code size} expands (all, for []). */
+    public static Tensor sumToSize(Tensor self, long[] size) {
+        int lead = self.dim() - size.length;
+        boolean expandable = lead >= 0;
+        for (int i = 0; expandable && i < size.length; i++) {
+            expandable = size[i] == self.size(lead + i) || size[i] == 1;
+        }
+        TorchException.check(expandable, "size " + Shapes.str(size) + " is not expandable to size "
+                + Shapes.str(self.sizesRaw()));
+        if (size.length == 0) {
+            return Reductions.sum(self, null, false, null);
+        }
+        List<Long> dims = new ArrayList<>();
+        for (int d = 0; d < self.dim(); d++) {
+            if (d < lead || size[d - lead] == 1 && self.size(d) != 1) {
+                dims.add((long) d);
+            }
+        }
+        if (dims.isEmpty()) {
+            return self;
+        }
+        Tensor summed = Reductions.sum(self, dims.stream().mapToLong(Long::longValue).toArray(), true, null);
+        return lead > 0 ? Views.view(summed, size) : summed;
     }
 
     /** {@code F.pixel_shuffle}: {@code (*, C*r*r, H, W)} to {@code (*, C, H*r, W*r)}. */

@@ -9,7 +9,8 @@ import kiln.dialects.torch.types.ScalarType;
 /**
  * Reads and writes at positions given by an index tensor along one dim: {@code gather}, {@code scatter}
  * (plain, {@code add}, and {@code scatter_reduce}), {@code index_add}/{@code index_copy}/{@code index_fill},
- * {@code masked_select}, {@code take}, {@code isin} and {@code repeat_interleave}. Scatter reductions compute in
+ * {@code index_reduce}, {@code masked_select}, {@code take}/{@code take_along_dim}, {@code isin} and
+ * {@code repeat_interleave}. Scatter reductions compute in
  * double, exact for every float value and for integers below 2^53.
  */
 public final class Scatter {
@@ -143,6 +144,89 @@ public final class Scatter {
         return Reductions.result(out, self.sizesRaw(), self.dtype());
     }
 
+    /**
+     * {@code torch.index_reduce(self, dim, index, source, reduce, include_self)}: slice {@code i} of {@code source}
+     * along {@code dim} reduced into slice {@code index[i]} of a copy of {@code self} ({@code prod}, {@code mean},
+     * {@code amax}, {@code amin}), as a scatter whose index repeats {@code index[i]} across the slice.
+     */
+    public static Tensor indexReduce(Tensor self, long dim, Tensor index, Tensor source, String reduce,
+            boolean includeSelf) {
+        TorchException.check(reduce.equals("prod") || reduce.equals("mean") || reduce.equals("amax")
+                || reduce.equals("amin"), "index_reduce(): Expected reduce to be one of prod, mean, amax or amin but "
+                + "got " + reduce + ".");
+        TorchException.check(index.dim() <= 1, "index_reduce_(): Index is supposed to be a vector");
+        TorchException.check(index.dtype() == ScalarType.Long || index.dtype() == ScalarType.Int,
+                "index_reduce_(): Expected dtype int32/int64 for index but got: " + index.dtype());
+        TorchException.check(self.dtype() == source.dtype(), "index_reduce_(): self (" + self.dtype()
+                + ") and source (" + source.dtype() + ") must have the same scalar type");
+        int d = self.dim() == 0 ? 0 : Shapes.wrapDim(dim, self.dim());
+        long length = source.dim() == 0 ? 1 : source.size(d);
+        TorchException.checkIndex(index.numel() == length, "index_reduce_(): Number of indices (" + index.numel()
+                + ") should be equal to source.size(dim) (" + length + ")");
+        Tensor spread = index;
+        if (source.dim() > 0) {
+            long[] along = new long[source.dim()];
+            Arrays.fill(along, 1);
+            along[d] = length;
+            spread = Views.expand(Views.view(index, along), source.sizesRaw());
+        }
+        return scatter(self, d, spread, source, null, Reduce.of(reduce), includeSelf);
+    }
+
+    /** {@code torch.take_along_dim(self, indices, dim)}: gather with both sides broadcast except along dim. */
+    public static Tensor takeAlongDim(Tensor self, Tensor indices, Long dim) {
+        TorchException.check(indices.dtype() == ScalarType.Long, "torch.take_along_dim(): dtype of indices should "
+                + "be Long but got " + indices.dtype());
+        if (dim == null) {
+            return gather(Views.reshape(self, new long[] {-1}), 0, Views.reshape(indices, new long[] {-1}));
+        }
+        TorchException.check(self.dim() == indices.dim(), "torch.take_along_dim(): input and indices should have "
+                + "the same number of dimensions, but got " + self.dim() + " dimensions for input, and "
+                + indices.dim() + " dimensions for indices");
+        int d = Shapes.wrapDim(dim, self.dim());
+        long[] selfShape = self.sizes();
+        selfShape[d] = indices.size(d);
+        long[] shape = Shapes.broadcast(selfShape, indices.sizesRaw());
+        long[] indexShape = shape.clone();
+        shape[d] = self.size(d);
+        return gather(Views.expand(self, shape), d, Views.expand(indices, indexShape));
+    }
+
+    /** {@code repeat_interleave(self, repeats, dim)} with per-slice repeats (a 0-dim tensor repeats all alike). */
+    public static Tensor repeatInterleave(Tensor self, Tensor repeats, Long dim, Long outputSize) {
+        Tensor in = dim == null ? Views.reshape(self, new long[] {-1}) : self;
+        int d = dim == null ? 0 : Shapes.wrapDim(dim, self.dim());
+        long size = in.size(d);
+        TorchException.check(repeats.dim() <= 1, "repeats must be 0-dim or 1-dim tensor");
+        long[] r = repeats.dim() == 0 || repeats.numel() == 1 && size != 1 ? null : repeats.toLongArray();
+        TorchException.check(r == null || r.length == size, "repeats must have the same size as input along dim, but "
+                + "got repeats.size(0) = " + (r == null ? 1 : r.length) + " and input.size(" + d + ") = " + size);
+        if (r == null) {
+            r = new long[(int) size];
+            Arrays.fill(r, repeats.item().toLong());
+        }
+        Tensor idx = repeatIndices(r, outputSize);
+        return Indexing.indexSelect(in, d, idx);
+    }
+
+    /** {@code torch.repeat_interleave(repeats)}: {@code i} repeated {@code repeats[i]} times. */
+    public static Tensor repeatIndices(long[] repeats, Long outputSize) {
+        long total = 0;
+        for (long r : repeats) {
+            TorchException.check(r >= 0, "repeats can not be negative");
+            total += r;
+        }
+        TorchException.check(outputSize == null || outputSize == total, "allocated size does not match required "
+                + "size");
+        long[] idx = new long[(int) total];
+        for (int i = 0, at = 0; i < repeats.length; i++) {
+            for (long j = 0; j < repeats[i]; j++) {
+                idx[at++] = i;
+            }
+        }
+        return Tensor.of(idx, idx.length);
+    }
+
     /** {@code index_add}/{@code index_copy}/{@code index_fill}: a copy with slices along {@code dim} updated. */
     public static Tensor indexUpdate(Tensor self, long dim, Tensor index, Tensor source, Scalar alphaOrValue,
             boolean add) {
@@ -200,13 +284,6 @@ public final class Scatter {
 
     /** {@code repeat_interleave(self, repeats, dim)}: each slice repeated; a null dim flattens first. */
     public static Tensor repeatInterleave(Tensor self, long repeats, Long dim) {
-        Tensor in = dim == null ? Views.reshape(self, new long[] {-1}) : self;
-        int d = dim == null ? 0 : Shapes.wrapDim(dim, self.dim());
-        long size = in.size(d);
-        long[] idx = new long[(int) (size * repeats)];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i / repeats;
-        }
-        return Indexing.indexSelect(in, d, Tensor.of(idx));
+        return repeatInterleave(self, Tensor.of(new long[] {repeats}), dim, null);
     }
 }

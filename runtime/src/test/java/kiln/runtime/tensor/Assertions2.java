@@ -18,6 +18,15 @@ final class Assertions2 {
         assertEquals(offset, t.storageOffset(), "storage offset");
     }
 
+    /** Float32 {@code 0, 1, ..., n-1} in {@code shape}. */
+    static Tensor arange(int n, long... shape) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i;
+        }
+        return Tensor.of(v, shape);
+    }
+
     static long[] l(long... values) {
         return values;
     }

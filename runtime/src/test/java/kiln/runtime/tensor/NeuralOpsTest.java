@@ -1,5 +1,6 @@
 package kiln.runtime.tensor;
 
+import static kiln.runtime.tensor.Assertions2.arange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,14 +8,6 @@ import org.junit.jupiter.api.Test;
 
 /** Convolution, pooling, normalization and indexing against values worked out by hand. */
 class NeuralOpsTest {
-    private static Tensor arange(int n, long... shape) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = i;
-        }
-        return Tensor.of(v, shape);
-    }
-
     @Test
     void conv2dWithPaddingStrideAndGroups() {
         Tensor x = arange(16, 1, 1, 4, 4);
@@ -36,13 +29,13 @@ class NeuralOpsTest {
     @Test
     void pooling() {
         Tensor x = arange(16, 1, 4, 4);
-        assertArrayEquals(new float[] {5, 7, 13, 15}, Pooling.maxPool2d(x, new long[] {2}, new long[0],
-                new long[] {0}, new long[] {1}, false).toFloatArray());
-        assertArrayEquals(new float[] {2.5f, 4.5f, 10.5f, 12.5f}, Pooling.avgPool2d(x, new long[] {2}, new long[0],
+        assertArrayEquals(new float[] {5, 7, 13, 15}, Pooling.maxPool(x, 2, new long[] {2}, new long[0],
+                new long[] {0}, new long[] {1}, false)[0].toFloatArray());
+        assertArrayEquals(new float[] {2.5f, 4.5f, 10.5f, 12.5f}, Pooling.avgPool(x, 2, new long[] {2}, new long[0],
                 new long[] {0}, false, true, null).toFloatArray());
-        assertArrayEquals(new float[] {7.5f}, Pooling.adaptiveAvgPool2d(x, new long[] {1, 1}).toFloatArray());
-        assertArrayEquals(new long[] {1, 3, 3}, Pooling.maxPool2d(x, new long[] {3}, new long[] {2},
-                new long[] {1}, new long[] {1}, true).sizes());
+        assertArrayEquals(new float[] {7.5f}, Pooling.adaptiveAvgPool(x, new long[] {1, 1}).toFloatArray());
+        assertArrayEquals(new long[] {1, 3, 3}, Pooling.maxPool(x, 2, new long[] {3}, new long[] {2},
+                new long[] {1}, new long[] {1}, true)[0].sizes());
     }
 
     @Test

@@ -126,12 +126,35 @@ public final class Args {
         return v == null ? null : longs(v);
     }
 
+    /** A {@code float[]?} argument. */
+    public static double[] optDoubles(Object v) {
+        if (v == null) {
+            return null;
+        }
+        ScriptList l = list(v);
+        double[] out = new double[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = toDouble(l.get(i));
+        }
+        return out;
+    }
+
     /** A {@code Tensor[]} argument. */
     public static Tensor[] tensors(Object v) {
         ScriptList l = list(v);
         Tensor[] out = new Tensor[l.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = tensor(l.get(i));
+        }
+        return out;
+    }
+
+    /** A {@code Tensor?[]} argument: null entries stay null. */
+    public static java.util.List<Tensor> optTensors(Object v) {
+        ScriptList l = list(v);
+        java.util.List<Tensor> out = new java.util.ArrayList<>(l.size());
+        for (int i = 0; i < l.size(); i++) {
+            out.add(optTensor(l.get(i)));
         }
         return out;
     }

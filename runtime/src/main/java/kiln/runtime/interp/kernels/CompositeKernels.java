@@ -21,7 +21,6 @@ import kiln.runtime.tensor.LinearAlgebra;
 import kiln.runtime.tensor.Normalization;
 import kiln.runtime.tensor.Ops;
 import kiln.runtime.tensor.Pointwise;
-import kiln.runtime.tensor.Pooling;
 import kiln.runtime.tensor.Reductions;
 import kiln.runtime.tensor.Scalar;
 import kiln.runtime.tensor.Tensor;
@@ -140,6 +139,26 @@ final class CompositeKernels {
             Tensor z = eps == null ? x : Pointwise.clamp(x, Scalar.of(eps), Scalar.of(1 - eps));
             return Pointwise.unary(UnaryOp.LOG, Ops.div(z, Pointwise.rsub(z, ONE, ONE)));
         });
+        r.register("aten::elu", a -> elu(tensor(a[0]), scalar(a[1]).toDouble(), scalar(a[2]).toDouble(),
+                scalar(a[3]).toDouble()));
+        r.register("aten::elu_", a -> tensor(a[0]).copyFrom(elu(tensor(a[0]), scalar(a[1]).toDouble(),
+                scalar(a[2]).toDouble(), scalar(a[3]).toDouble())));
+        r.register("aten::celu", a -> elu(tensor(a[0]), scalar(a[1]).toDouble(), 1, 1 / scalar(a[1]).toDouble()));
+        r.register("aten::celu_", a -> tensor(a[0]).copyFrom(elu(tensor(a[0]), scalar(a[1]).toDouble(), 1,
+                1 / scalar(a[1]).toDouble())));
+        r.register("aten::glu", a -> {
+            Tensor x = tensor(a[0]);
+            if (x.dim() == 0) {
+                throw ScriptException.runtimeError("glu does not support scalars because halving size must be even");
+            }
+            long dim = toLong(a[1]);
+            if (x.size(dim) % 2 != 0) {
+                throw ScriptException.runtimeError("Halving dimension must be even, but dimension "
+                        + (dim < 0 ? dim + x.dim() : dim) + " is size " + x.size(dim));
+            }
+            var halves = x.chunk(2, dim);
+            return Ops.mul(halves.get(0), Pointwise.unary(UnaryOp.SIGMOID, halves.get(1)));
+        });
         r.register("aten::sgn", a -> Pointwise.unary(UnaryOp.SIGN, tensor(a[0])));
         r.register("aten::isreal", a -> Tensor.full(Scalar.of(true), ScalarType.Bool, tensor(a[0]).sizes()));
         r.register("aten::real", a -> tensor(a[0]));
@@ -185,8 +204,13 @@ final class CompositeKernels {
                     optTensor(a[3]), toDouble(a[4]));
             return new Object[] {out[0], out[1], out[2]};
         });
-        r.register("aten::adaptive_avg_pool1d", a -> Pooling.adaptiveAvgPool2d(tensor(a[0]).unsqueeze(-2),
-                new long[] {1, longs(a[1])[0]}).squeeze(-2));
+    }
+
+    /** {@code F.elu}: {@code x > 0 ? scale x : alpha scale (exp(input_scale x) - 1)}. */
+    private static Tensor elu(Tensor x, double alpha, double scale, double inputScale) {
+        Tensor negative = Ops.mul(Pointwise.unary(UnaryOp.EXPM1, Ops.mul(x, Scalar.of(inputScale))),
+                Scalar.of(alpha * scale));
+        return Pointwise.where(Pointwise.binary(BinaryOp.GT, x, ZERO), Ops.mul(x, Scalar.of(scale)), negative);
     }
 
     /** {@code beta * self + alpha * product}, as the {@code add*mm} family. */

@@ -34,6 +34,7 @@ public final class KernelRegistry {
         ReductionKernels.register(r);
         LinalgKernels.register(r);
         NnKernels.register(r);
+        LossKernels.register(r);
         LayoutKernels.register(r);
         IndexKernels.register(r);
         CompositeKernels.register(r);

@@ -12,6 +12,7 @@ import static kiln.runtime.interp.kernels.ShapeKernels.tensorList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import kiln.runtime.tensor.IndexPatterns;
 import kiln.runtime.tensor.Joining;
 import kiln.runtime.tensor.Rearrange;
 import kiln.runtime.tensor.Tensor;
@@ -59,9 +60,15 @@ final class LayoutKernels {
         r.register("aten::tile", a -> Rearrange.tile(tensor(a[0]), longs(a[1])));
         r.register("aten::constant_pad_nd", a -> Rearrange.constantPad(tensor(a[0]), longs(a[1]), scalar(a[2])));
         r.register("aten::diag", a -> Rearrange.diag(tensor(a[0]), toLong(a[1])));
+        r.register("aten::diag_embed", a -> Rearrange.diagEmbed(tensor(a[0]), toLong(a[1]), toLong(a[2]),
+                toLong(a[3])));
+        r.register("aten::diagflat", a -> Rearrange.diagflat(tensor(a[0]), toLong(a[1])));
+        r.register("aten::rot90", a -> Rearrange.rot90(tensor(a[0]), toLong(a[1]), longs(a[2])));
+        r.register("aten::sum_to_size", a -> Rearrange.sumToSize(tensor(a[0]), longs(a[1])));
         r.register("aten::pixel_shuffle", a -> Rearrange.pixelShuffle(tensor(a[0]), toLong(a[1])));
         r.register("aten::pixel_unshuffle", a -> Rearrange.pixelUnshuffle(tensor(a[0]), toLong(a[1])));
-        r.register("aten::channel_shuffle", a -> Rearrange.channelShuffle(tensor(a[0]), toLong(a[1])));
+        r.register("aten::channel_shuffle", a -> Rearrange.channelShuffle(tensor(a[0]), toLong(a[1])), "");
+        r.register("aten::native_channel_shuffle", a -> Rearrange.channelShuffle(tensor(a[0]), toLong(a[1])), "");
         r.register("aten::one_hot", a -> Rearrange.oneHot(tensor(a[0]), toLong(a[1])));
         for (int n = 1; n <= 3; n++) {
             int dims = n;
@@ -96,6 +103,7 @@ final class LayoutKernels {
             return Joining.cat(ts, ts.getFirst().dim() == 1 ? 0 : 1);
         });
         r.register("aten::vstack", a -> Joining.cat(atLeast(a[0], 2), 0));
+        r.register("aten::row_stack", a -> Joining.cat(atLeast(a[0], 2), 0));
         r.register("aten::dstack", a -> Joining.cat(atLeast(a[0], 3), 2));
         r.register("aten::column_stack", a -> Joining.cat(Arrays.stream(tensors(a[0]))
                 .map(t -> t.dim() <= 1 ? t.reshape(t.numel(), 1) : t).toList(), 1));
@@ -104,6 +112,19 @@ final class LayoutKernels {
                 a -> tensorList(Rearrange.meshgrid(Arrays.asList(tensors(a[0])), str(a[1]))));
         r.register("aten::broadcast_tensors",
                 a -> tensorList(Rearrange.broadcastTensors(Arrays.asList(tensors(a[0])))));
+        r.register("aten::roll", a -> IndexPatterns.roll(tensor(a[0]), longs(a[1]), longs(a[2])));
+        r.register("aten::swapaxes", a -> tensor(a[0]).transpose(toLong(a[1]), toLong(a[2])));
+        r.register("aten::swapdims", a -> tensor(a[0]).transpose(toLong(a[1]), toLong(a[2])));
+        r.register("aten::moveaxis.int", a -> tensor(a[0]).movedim(toLong(a[1]), toLong(a[2])));
+        r.register("aten::moveaxis.intlist", a -> tensor(a[0]).movedim(longs(a[1]), longs(a[2])));
+        r.register("aten::block_diag", a -> IndexPatterns.blockDiag(Arrays.asList(tensors(a[0]))));
+        r.register("aten::combinations", a -> IndexPatterns.combinations(tensor(a[0]), toLong(a[1]),
+                Args.toBool(a[2])));
+        r.register("aten::tril_indices", a -> IndexPatterns.triangleIndices(toLong(a[0]), toLong(a[1]),
+                toLong(a[2]), true, Args.optDtype(a[3])));
+        r.register("aten::triu_indices", a -> IndexPatterns.triangleIndices(toLong(a[0]), toLong(a[1]),
+                toLong(a[2]), false, Args.optDtype(a[3])));
+        r.register("aten::kron", a -> IndexPatterns.kron(tensor(a[0]), tensor(a[1])));
         r.register("aten::cartesian_prod", a -> {
             List<Tensor> grids = Rearrange.meshgrid(Arrays.asList(tensors(a[0])), "ij");
             if (grids.size() == 1) {

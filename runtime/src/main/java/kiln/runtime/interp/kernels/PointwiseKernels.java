@@ -4,8 +4,6 @@ import static kiln.runtime.interp.kernels.Args.operand;
 import static kiln.runtime.interp.kernels.Args.scalar;
 import static kiln.runtime.interp.kernels.Args.str;
 import static kiln.runtime.interp.kernels.Args.tensor;
-import static kiln.runtime.interp.kernels.Args.toBool;
-import static kiln.runtime.interp.kernels.Args.toDouble;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -161,21 +159,27 @@ final class PointwiseKernels {
         r.register("aten::clip", a -> Pointwise.clamp(tensor(a[0]), optScalar(a[1]), optScalar(a[2])));
         r.register("aten::clamp_min", a -> Pointwise.clamp(tensor(a[0]), scalar(a[1]), null));
         r.register("aten::clamp_max", a -> Pointwise.clamp(tensor(a[0]), null, scalar(a[1])));
-        r.register("aten::hardtanh", a -> Pointwise.clamp(tensor(a[0]), scalar(a[1]), scalar(a[2])));
+        r.register("aten::hardtanh", a -> Pointwise.clamp(tensor(a[0]), scalar(a[1]), scalar(a[2]))
+                .to(tensor(a[0]).dtype()));
         r.register("aten::hardtanh_", a -> Pointwise.clamp_(tensor(a[0]), scalar(a[1]), scalar(a[2])));
         r.register("aten::relu6", a -> Pointwise.clamp(tensor(a[0]), Scalar.of(0L), Scalar.of(6L)));
         r.register("aten::masked_fill", a -> Pointwise.maskedFill(tensor(a[0]), tensor(a[1]), operand(a[2])),
                 TENSOR_OR_SCALAR);
         r.register("aten::masked_fill_", a -> Pointwise.maskedFill_(tensor(a[0]), tensor(a[1]), operand(a[2])),
                 TENSOR_OR_SCALAR);
-        r.register("aten::leaky_relu", a -> {
-            Tensor x = tensor(a[0]);
-            return Pointwise.where(Pointwise.binary(BinaryOp.GT, x, Scalar.of(0L)), x, Ops.mul(x, scalar(a[1])));
-        });
-        r.register("aten::threshold", a -> {
-            Tensor x = tensor(a[0]);
-            return Pointwise.where(Pointwise.binary(BinaryOp.GT, x, scalar(a[1])), x, scalar(a[2]));
-        });
+        r.register("aten::leaky_relu", a -> leakyRelu(tensor(a[0]), scalar(a[1])));
+        r.register("aten::leaky_relu_", a -> tensor(a[0]).copyFrom(leakyRelu(tensor(a[0]), scalar(a[1]))));
+        r.register("aten::threshold", a -> threshold(tensor(a[0]), scalar(a[1]), scalar(a[2])));
+        r.register("aten::threshold_", a -> tensor(a[0]).copyFrom(threshold(tensor(a[0]), scalar(a[1]),
+                scalar(a[2]))));
+    }
+
+    private static Tensor leakyRelu(Tensor x, Scalar slope) {
+        return Pointwise.where(Pointwise.binary(BinaryOp.GT, x, Scalar.of(0L)), x, Ops.mul(x, slope));
+    }
+
+    private static Tensor threshold(Tensor x, Scalar threshold, Scalar value) {
+        return Pointwise.where(Pointwise.binary(BinaryOp.GT, x, threshold), x, value);
     }
 
     private static Scalar optScalar(Object v) {

@@ -95,10 +95,13 @@ final class RandomKernels {
         });
         r.register("aten::bernoulli_.float", a -> Sampling.bernoulli_(tensor(a[0]), toDouble(a[1]), generator(a[2])));
         r.register("aten::bernoulli_.Tensor", a -> Sampling.bernoulli_(tensor(a[0]), tensor(a[1]), generator(a[2])));
-        r.register("aten::dropout", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2]), false, false));
-        r.register("aten::dropout_", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2]), false, true));
-        r.register("aten::feature_dropout", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2]), true, false));
-        r.register("aten::feature_dropout_", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2]), true, true));
+        for (boolean feature : new boolean[] {false, true}) {
+            for (boolean alpha : new boolean[] {false, true}) {
+                String name = "aten::" + (feature ? "feature_" : "") + (alpha ? "alpha_" : "") + "dropout";
+                r.register(name, a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2]), feature, alpha, false));
+                r.register(name + "_", a -> dropout(tensor(a[0]), toDouble(a[1]), toBool(a[2]), feature, alpha, true));
+            }
+        }
     }
 
     /** Only the default generator exists: a {@code Generator?} argument must be None. */
@@ -165,11 +168,16 @@ final class RandomKernels {
         };
     }
 
+    /** SELU's alpha, by which alpha dropout keeps the mean and variance of self-normalizing activations. */
+    private static final double SELU_ALPHA = 1.7580993408473766;
+
     /**
      * PyTorch's {@code _dropout_impl} on the CPU: a Bernoulli(1 - p) mask (per channel for feature dropout) scaled
-     * by {@code 1 / (1 - p)} multiplies the input; the identity at inference or for p = 0.
+     * by {@code 1 / (1 - p)} multiplies the input; alpha dropout scales by {@code a} and adds {@code b} so that
+     * dropped values take SELU's saturation value. The identity at inference or for p = 0.
      */
-    private static Tensor dropout(Tensor input, double p, boolean train, boolean feature, boolean inplace) {
+    private static Tensor dropout(Tensor input, double p, boolean train, boolean feature, boolean alpha,
+            boolean inplace) {
         if (!(p >= 0 && p <= 1)) {
             throw TorchException.runtime("dropout probability has to be between 0 and 1, but got " + p);
         }
@@ -190,6 +198,14 @@ final class RandomKernels {
                 }
             }
             noise = Sampling.bernoulli_(Tensor.empty(input.dtype(), sizes), 1 - p, Generator.defaultCpu());
+            if (alpha) {
+                double a = 1. / Math.sqrt((SELU_ALPHA * SELU_ALPHA * p + 1) * (1 - p));
+                Tensor b = Ops.add_(Ops.mul_(noise.add(Scalar.of(-1L)), Scalar.of(SELU_ALPHA * a)),
+                        Scalar.of(SELU_ALPHA * a * p), Scalar.of(1L));
+                Ops.mul_(noise, Scalar.of(a));
+                Tensor scaled = inplace ? Ops.mul_(input, noise) : Ops.mul(input, noise);
+                return Ops.add_(scaled, b, Scalar.of(1L));
+            }
             Ops.div_(noise, Scalar.of(1 - p));
         }
         return inplace ? Ops.mul_(input, noise) : Ops.mul(input, noise);
