@@ -37,6 +37,8 @@ public final class KernelRegistry {
         LayoutKernels.register(r);
         IndexKernels.register(r);
         CompositeKernels.register(r);
+        SpecialKernels.register(r);
+        SpectralKernels.register(r);
         return r;
     }
 
