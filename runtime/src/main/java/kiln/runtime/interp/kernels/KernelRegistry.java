@@ -39,6 +39,7 @@ public final class KernelRegistry {
         CompositeKernels.register(r);
         SpecialKernels.register(r);
         SpectralKernels.register(r);
+        DecompositionKernels.register(r);
         return r;
     }
 
