@@ -40,6 +40,7 @@ public final class KernelRegistry {
         SpecialKernels.register(r);
         SpectralKernels.register(r);
         DecompositionKernels.register(r);
+        StatisticsKernels.register(r);
         return r;
     }
 
