@@ -22,6 +22,19 @@ public final class OrderStatistics {
         return idx;
     }
 
+    /**
+     * The first index in the row holding the same value as index {@code at}: of equal values, ATen's selection
+     * reports the first (as the fixtures show), where a sort-based pick could report any.
+     */
+    private static int firstEqual(double[] in, int base, int n, int at) {
+        for (int j = 0; j < n; j++) {
+            if (Double.compare(in[base + j], in[base + at]) == 0) {
+                return j;
+            }
+        }
+        return at;
+    }
+
     private static int nans(double[] in, int base, int n) {
         int count = 0;
         for (int j = 0; j < n; j++) {
@@ -36,7 +49,7 @@ public final class OrderStatistics {
         TorchException.check(k >= 1 && k <= size, "kthvalue(): selected number k out of range for dimension "
                 + (self.dim() == 0 ? 0 : Shapes.wrapDim(dim, self.dim())));
         return Reductions.selectWithIndex(self, dim, keepdim, "kthvalue",
-                (in, base, n) -> order(in, base, n)[(int) k - 1]);
+                (in, base, n) -> firstEqual(in, base, n, order(in, base, n)[(int) k - 1]));
     }
 
     /**
@@ -48,9 +61,9 @@ public final class OrderStatistics {
             Integer[] idx = order(in, base, n);
             int valid = n - nans(in, base, n);
             if (valid < n && (!ignoreNan || valid == 0)) {
-                return idx[valid];
+                return firstEqual(in, base, n, idx[valid]);
             }
-            return idx[(valid - 1) / 2];
+            return firstEqual(in, base, n, idx[(valid - 1) / 2]);
         });
     }
 
