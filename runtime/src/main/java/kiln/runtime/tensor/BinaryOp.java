@@ -46,6 +46,8 @@ public enum BinaryOp {
     SPECIAL_XLOG1PY(Kind.FLOAT, floating("xlog1py_cpu", (a, b) -> Double.isNaN(b) ? Double.NaN : a == 0 ? 0
             : a * Math.log1p(b))),
     SPECIAL_ZETA(Kind.FLOAT, floating("zeta_cpu", GammaFunctions::zeta)),
+    /** {@code polygamma(n, x)}, with the order as the first operand. */
+    POLYGAMMA(Kind.FLOAT, floating("polygamma_cpu", GammaFunctions::polygamma)),
     IGAMMA(Kind.FLOAT, floating("igamma_cpu", GammaFunctions::igamma)),
     IGAMMAC(Kind.FLOAT, floating("igammac_cpu", GammaFunctions::igammac)),
     SPECIAL_CHEBYSHEV_POLYNOMIAL_T(Kind.FLOAT, floating("chebyshev_polynomial_t", OrthogonalPolynomials::chebyshevT)),

@@ -81,6 +81,37 @@ final class GammaFunctions {
         return result + Math.log(x) - (0.5 / x) - y;
     }
 
+    /** {@code psi'(x)}: reflected below 1/2, six recurrence steps, then the asymptotic series. */
+    static double trigamma(double x) {
+        double sign = 1;
+        double result = 0;
+        if (x < 0.5) {
+            sign = -1;
+            double s = Math.sin(Math.PI * x);
+            result -= Math.PI * Math.PI / (s * s);
+            x = 1 - x;
+        }
+        for (int i = 0; i < 6; i++) {
+            result += 1 / (x * x);
+            x += 1;
+        }
+        double ixx = 1 / (x * x);
+        result += (1 + 1 / (2 * x) + ixx * (1.0 / 6 - ixx * (1.0 / 30 - ixx * (1.0 / 42)))) / x;
+        return sign * result;
+    }
+
+    /** The n-th derivative of digamma: digamma, trigamma, then {@code (-1)^(n+1) n! zeta(n+1, x)}. */
+    static double polygamma(double order, double x) {
+        int n = (int) order;
+        if (n == 0) {
+            return digamma(x);
+        }
+        if (n == 1) {
+            return trigamma(x);
+        }
+        return (n % 2 == 1 ? 1 : -1) * Math.exp(lgamma(n + 1.0)) * zeta(n + 1.0, x);
+    }
+
     private static final double[] ZETA_A = {12.0, -720.0, 30240.0, -1209600.0, 47900160.0,
         -1.8924375803183791606e9, 7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14,
         -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18};

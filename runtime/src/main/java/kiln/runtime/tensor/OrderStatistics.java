@@ -22,19 +22,6 @@ public final class OrderStatistics {
         return idx;
     }
 
-    /**
-     * The first index in the row holding the same value as index {@code at}: of equal values, ATen's selection
-     * reports the first (as the fixtures show), where a sort-based pick could report any.
-     */
-    private static int firstEqual(double[] in, int base, int n, int at) {
-        for (int j = 0; j < n; j++) {
-            if (Double.compare(in[base + j], in[base + at]) == 0) {
-                return j;
-            }
-        }
-        return at;
-    }
-
     private static int nans(double[] in, int base, int n) {
         int count = 0;
         for (int j = 0; j < n; j++) {
@@ -49,7 +36,7 @@ public final class OrderStatistics {
         TorchException.check(k >= 1 && k <= size, "kthvalue(): selected number k out of range for dimension "
                 + (self.dim() == 0 ? 0 : Shapes.wrapDim(dim, self.dim())));
         return Reductions.selectWithIndex(self, dim, keepdim, "kthvalue",
-                (in, base, n) -> firstEqual(in, base, n, order(in, base, n)[(int) k - 1]));
+                (in, base, n) -> Selection.quickSelect(in, base, n, (int) k - 1));
     }
 
     /**
@@ -58,12 +45,15 @@ public final class OrderStatistics {
      */
     public static Tensor[] median(Tensor self, long dim, boolean keepdim, boolean ignoreNan) {
         return Reductions.selectWithIndex(self, dim, keepdim, ignoreNan ? "nanmedian" : "median", (in, base, n) -> {
-            Integer[] idx = order(in, base, n);
             int valid = n - nans(in, base, n);
             if (valid < n && (!ignoreNan || valid == 0)) {
-                return firstEqual(in, base, n, idx[valid]);
+                for (int j = 0; ; j++) {
+                    if (Double.isNaN(in[base + j])) {
+                        return j;
+                    }
+                }
             }
-            return firstEqual(in, base, n, idx[(valid - 1) / 2]);
+            return Selection.nthElement(in, base, n, (valid - 1) / 2);
         });
     }
 
@@ -124,6 +114,22 @@ public final class OrderStatistics {
             r = Views.reshape(r, ones);
         }
         return r.contiguous().to(self.dtype());
+    }
+
+    /** The tensor-q forms: a 0-dim q as one q, a 1-d q stacked along a new first dim. */
+    public static Tensor quantile(Tensor self, Tensor q, Long dim, boolean keepdim, String interpolation,
+            boolean ignoreNan) {
+        String fn = ignoreNan ? "nanquantile()" : "quantile()";
+        TorchException.check(q.dim() <= 1, fn + " q must be a scalar or 1D tensor");
+        TorchException.check(q.dtype() == self.dtype(), fn + " q tensor must be same dtype as the input tensor");
+        if (q.dim() == 0) {
+            return quantile(self, q.item().toDouble(), dim, keepdim, interpolation, ignoreNan);
+        }
+        java.util.List<Tensor> parts = new java.util.ArrayList<>();
+        for (double v : q.toDoubleArray()) {
+            parts.add(quantile(self, v, dim, keepdim, interpolation, ignoreNan));
+        }
+        return Joining.stack(parts, 0);
     }
 
     private static double quantileOfRow(double[] x, int base, int n, double q, String interpolation,

@@ -113,7 +113,26 @@ public final class Statistics {
 
     /** {@code torch.cumulative_trapezoid(y, x, dim)}. */
     public static Tensor cumulativeTrapezoid(Tensor y, Tensor x, long dim) {
-        return Ops.div(Reductions.cumulative(areas(y, x, dim), dim, null, false), Scalar.of(2.0));
+        return Reductions.cumulative(Ops.div(areas(y, x, dim), Scalar.of(2.0)), dim, null, false);
+    }
+
+    /** {@code torch.trapezoid(y, dx=, dim)}: {@code dx * (sum(y) - (y[0] + y[-1]) / 2)}, as ATen simplifies it. */
+    public static Tensor trapezoid(Tensor y, double dx, long dim) {
+        int d = Shapes.wrapDim(dim, y.dim());
+        if (y.size(d) == 0) {
+            return Ops.mul(Reductions.sum(y, new long[] {d}, false, null), Scalar.of(dx));
+        }
+        Tensor ends = Ops.add(y.select(d, 0), y.select(d, -1), ONE);
+        return Ops.mul(Ops.sub(Reductions.sum(y, new long[] {d}, false, null), Ops.mul(ends, Scalar.of(0.5)), ONE),
+                Scalar.of(dx));
+    }
+
+    /** {@code torch.cumulative_trapezoid(y, dx=, dim)}. */
+    public static Tensor cumulativeTrapezoid(Tensor y, double dx, long dim) {
+        int d = Shapes.wrapDim(dim, y.dim());
+        long n = y.size(d);
+        Tensor sides = Ops.add(y.narrow(d, 0, Math.max(0, n - 1)), y.narrow(d, 1, Math.max(0, n - 1)), ONE);
+        return Reductions.cumulative(Ops.mul(sides, Scalar.of(dx / 2)), d, null, false);
     }
 
     /** {@code torch.cov}: the covariance of the rows' observations, with frequency and analytic weights. */

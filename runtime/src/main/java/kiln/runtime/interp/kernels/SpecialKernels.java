@@ -41,6 +41,19 @@ final class SpecialKernels {
         unaryAlias(r, "special_digamma", UnaryOp.DIGAMMA);
         unaryAlias(r, "special_psi", UnaryOp.DIGAMMA);
         unaryAlias(r, "special_erfinv", UnaryOp.ERFINV);
+        unaryAlias(r, "special_erfc", UnaryOp.ERFC);
+        unaryAlias(r, "special_exp2", UnaryOp.EXP2);
+        unaryAlias(r, "special_expm1", UnaryOp.EXPM1);
+        unaryAlias(r, "special_log1p", UnaryOp.LOG1P);
+        unaryAlias(r, "special_sinc", UnaryOp.SINC);
+        r.register("aten::special_xlogy", a -> Pointwise.binary(BinaryOp.XLOGY, tensor(a[0]), tensor(a[1])));
+        r.register("aten::special_xlogy.other_scalar", a -> Pointwise.binary(BinaryOp.XLOGY, tensor(a[0]),
+                scalar(a[1])));
+        r.register("aten::special_xlogy.self_scalar", a -> Pointwise.binaryReflected(BinaryOp.XLOGY, scalar(a[0]),
+                tensor(a[1])));
+        r.register("aten::polygamma", a -> polygamma(toLong(a[0]), tensor(a[1])));
+        r.register("aten::special_polygamma", a -> polygamma(toLong(a[0]), tensor(a[1])));
+        r.register("aten::polygamma_", a -> tensor(a[0]).copyFrom(polygamma(toLong(a[1]), tensor(a[0]))));
         r.register("aten::mvlgamma", a -> mvlgamma(tensor(a[0]), toLong(a[1])));
         r.register("aten::special_multigammaln", a -> mvlgamma(tensor(a[0]), toLong(a[1])));
     }
@@ -51,6 +64,13 @@ final class SpecialKernels {
         r.register(name, a -> Pointwise.binary(op, tensor(a[0]), tensor(a[1])));
         r.register(name + "." + scalarFirst, a -> Pointwise.binaryReflected(op, scalar(a[0]), tensor(a[1])));
         r.register(name + "." + scalarSecond, a -> Pointwise.binary(op, tensor(a[0]), scalar(a[1])));
+    }
+
+    private static Tensor polygamma(long n, Tensor x) {
+        if (n < 0) {
+            throw ScriptException.runtimeError("polygamma(n, x) does not support negative n.");
+        }
+        return Pointwise.binaryReflected(BinaryOp.POLYGAMMA, Scalar.of(n), x);
     }
 
     private static void unaryAlias(KernelRegistry r, String name, UnaryOp op) {

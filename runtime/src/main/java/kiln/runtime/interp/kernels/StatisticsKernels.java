@@ -56,6 +56,10 @@ final class StatisticsKernels {
                 optLong(a[2]), toBool(a[3]), str(a[4]), false));
         r.register("aten::nanquantile.scalar", a -> OrderStatistics.quantile(tensor(a[0]), toDouble(a[1]),
                 optLong(a[2]), toBool(a[3]), str(a[4]), true));
+        r.register("aten::quantile", a -> OrderStatistics.quantile(tensor(a[0]), tensor(a[1]), optLong(a[2]),
+                toBool(a[3]), str(a[4]), false));
+        r.register("aten::nanquantile", a -> OrderStatistics.quantile(tensor(a[0]), tensor(a[1]), optLong(a[2]),
+                toBool(a[3]), str(a[4]), true));
         r.register("aten::cummin", a -> OrderStatistics.cumulativeExtreme(tensor(a[0]), toLong(a[1]), false));
         r.register("aten::cummax", a -> OrderStatistics.cumulativeExtreme(tensor(a[0]), toLong(a[1]), true));
         r.register("aten::logcumsumexp", a -> OrderStatistics.logcumsumexp(tensor(a[0]), toLong(a[1])));
@@ -74,6 +78,11 @@ final class StatisticsKernels {
         r.register("aten::trapz.x", a -> Statistics.trapezoid(tensor(a[0]), tensor(a[1]), toLong(a[2])));
         r.register("aten::cumulative_trapezoid.x", a -> Statistics.cumulativeTrapezoid(tensor(a[0]), tensor(a[1]),
                 toLong(a[2])));
+        r.register("aten::trapezoid.dx", a -> Statistics.trapezoid(tensor(a[0]), scalar(a[1]).toDouble(),
+                toLong(a[2])));
+        r.register("aten::trapz.dx", a -> Statistics.trapezoid(tensor(a[0]), toDouble(a[1]), toLong(a[2])));
+        r.register("aten::cumulative_trapezoid.dx", a -> Statistics.cumulativeTrapezoid(tensor(a[0]),
+                scalar(a[1]).toDouble(), toLong(a[2])));
         r.register("aten::cov", a -> Statistics.cov(tensor(a[0]), toLong(a[1]), optTensor(a[2]), optTensor(a[3])));
         r.register("aten::renorm", a -> Statistics.renorm(tensor(a[0]), scalar(a[1]).toDouble(), toLong(a[2]),
                 scalar(a[3]).toDouble()));
