@@ -8,8 +8,8 @@ import kiln.dialects.torch.types.ScalarType;
  * The discrete Fourier transforms of {@code torch.fft} whose input may be real and whose output is real:
  * {@code irfftn} and {@code hfftn} (and their 1-d and 2-d forms), as ATen composes them: complex-to-complex
  * transforms over all but the last dim, then a complex-to-real one over the last, on the input zero-padded or
- * trimmed to the signal sizes. Computed in double (a direct DFT per line), rounded once to the real dtype that
- * matches the input's complex one. Also {@code fftshift} and {@code ifftshift}.
+ * trimmed to the signal sizes. Computed in double, rounded once to the real dtype that
+ * matches the input's complex one, with {@link Fft}. Also {@code fftshift} and {@code ifftshift}.
  */
 public final class Fourier {
     private Fourier() {
@@ -164,12 +164,6 @@ public final class Fourier {
             int n = (int) shape[axis];
             long inner = inner(axis);
             long outer = re.length / Math.max(1, n * inner);
-            double[] cos = new double[n];
-            double[] sin = new double[n];
-            for (int k = 0; k < n; k++) {
-                cos[k] = Math.cos(2 * Math.PI * k / n);
-                sin[k] = (forward ? -1 : 1) * Math.sin(2 * Math.PI * k / n);
-            }
             double[] lineRe = new double[n];
             double[] lineIm = new double[n];
             for (long o = 0; o < outer; o++) {
@@ -179,16 +173,10 @@ public final class Fourier {
                         lineRe[t] = re[(int) (base + t * inner)];
                         lineIm[t] = im[(int) (base + t * inner)];
                     }
+                    Fft.transform(lineRe, lineIm, forward);
                     for (int k = 0; k < n; k++) {
-                        double sr = 0;
-                        double si = 0;
-                        for (int t = 0; t < n; t++) {
-                            int w = (int) ((long) k * t % n);
-                            sr += lineRe[t] * cos[w] - lineIm[t] * sin[w];
-                            si += lineRe[t] * sin[w] + lineIm[t] * cos[w];
-                        }
-                        re[(int) (base + k * inner)] = sr;
-                        im[(int) (base + k * inner)] = si;
+                        re[(int) (base + k * inner)] = lineRe[k];
+                        im[(int) (base + k * inner)] = lineIm[k];
                     }
                 }
             }
@@ -205,21 +193,21 @@ public final class Fourier {
             long outer = re.length / Math.max(1, half * inner);
             double[] out = new double[Math.toIntExact(outer * n * inner)];
             int len = (int) n;
+            double[] lineRe = new double[len];
+            double[] lineIm = new double[len];
             for (long o = 0; o < outer; o++) {
                 for (long in = 0; in < inner; in++) {
                     int src = (int) (o * half * inner + in);
                     int dst = (int) (o * n * inner + in);
+                    for (int k = 0; k < len; k++) {
+                        int from = k <= len / 2 ? k : len - k;
+                        boolean real = k == 0 || 2 * k == len;
+                        lineRe[k] = re[(int) (src + from * inner)];
+                        lineIm[k] = real ? 0 : (k == from ? 1 : -1) * im[(int) (src + from * inner)];
+                    }
+                    Fft.transform(lineRe, lineIm, false);
                     for (int t = 0; t < len; t++) {
-                        double sum = re[src];
-                        for (int k = 1; k < (len + 1) / 2; k++) {
-                            double angle = 2 * Math.PI * ((long) k * t % len) / len;
-                            int at = (int) (src + k * inner);
-                            sum += 2 * (re[at] * Math.cos(angle) - im[at] * Math.sin(angle));
-                        }
-                        if (len % 2 == 0) {
-                            sum += re[(int) (src + (len / 2) * inner)] * (t % 2 == 0 ? 1 : -1);
-                        }
-                        out[(int) (dst + t * inner)] = sum * scale;
+                        out[(int) (dst + t * inner)] = lineRe[t] * scale;
                     }
                 }
             }
