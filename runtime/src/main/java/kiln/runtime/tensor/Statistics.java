@@ -331,7 +331,7 @@ public final class Statistics {
             out[0] = start;
         } else if (steps > 1) {
             double step = (end - start) / (steps - 1);
-            float fstep = (float) (((float) end - (float) start) / (float) (steps - 1));
+            float fstep = ((float) end - (float) start) / (float) (steps - 1);
             long halfway = steps / 2;
             for (int i = 0; i < steps; i++) {
                 if (single) {

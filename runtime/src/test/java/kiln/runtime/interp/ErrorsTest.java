@@ -46,7 +46,7 @@ class ErrorsTest {
                 graph(%c : bool, %x : Tensor):
                   %r : Tensor = prim::If(%c)
                     block0():
-                      %y : Tensor = aten::lgamma(%x) # model.py:9:8
+                      %y : Tensor = aten::fbgemm_pack_quantized_matrix(%x) # model.py:9:8
                       -> (%y)
                     block1():
                       -> (%x)
@@ -58,9 +58,9 @@ class ErrorsTest {
         assertEquals(x, interp.run(g, false, x).getFirst(), "the untaken branch is never reached");
         ScriptException e = assertThrows(ScriptException.class, () -> interp.run(g, true, x));
         assertEquals("NotImplementedError", e.className());
-        assertTrue(e.scriptMessage().startsWith("no kernel for aten::lgamma(Tensor self) -> Tensor"),
+        assertTrue(e.scriptMessage().startsWith("no kernel for aten::fbgemm_pack_quantized_matrix(Tensor input) -> Tensor"),
                 e.scriptMessage());
-        assertEquals(List.of("aten::lgamma at model.py:9:8"), e.trace());
+        assertEquals(List.of("aten::fbgemm_pack_quantized_matrix at model.py:9:8"), e.trace());
         assertEquals(1, interp.plan(g).unsupportedOps().size());
     }
 

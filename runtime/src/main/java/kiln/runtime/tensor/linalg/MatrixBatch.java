@@ -15,6 +15,8 @@ record MatrixBatch(long[] batch, int rows, int cols, double[][] matrices) {
     static MatrixBatch of(Tensor t, String fn) {
         TorchException.check(t.dim() >= 2, fn + ": The input tensor A must have at least 2 dimensions.");
         checkFloating(t, fn);
+        TorchException.check(t.dtype() != ScalarType.Half && t.dtype() != ScalarType.BFloat16, fn
+                + ": Low precision dtypes not supported. Got " + t.dtype());
         long[] sizes = t.sizes();
         int rows = Math.toIntExact(sizes[sizes.length - 2]);
         int cols = Math.toIntExact(sizes[sizes.length - 1]);
