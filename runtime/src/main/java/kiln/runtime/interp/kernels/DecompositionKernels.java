@@ -13,6 +13,9 @@ import static kiln.runtime.interp.kernels.Args.toDouble;
 import static kiln.runtime.interp.kernels.Args.toLong;
 
 import java.util.Arrays;
+import kiln.runtime.tensor.BinaryOp;
+import kiln.runtime.tensor.Pointwise;
+import kiln.runtime.tensor.Scalar;
 import kiln.runtime.tensor.Tensor;
 import kiln.runtime.tensor.linalg.Decompositions;
 import kiln.runtime.tensor.linalg.MatrixFunctions;
@@ -62,10 +65,11 @@ final class DecompositionKernels {
     private static void registerSolvers(KernelRegistry r) {
         r.register("aten::linalg_solve_ex", a -> Solvers.solve(tensor(a[0]), tensor(a[1]), toBool(a[2]),
                 toBool(a[3])));
-        r.register("aten::linalg_solve", a -> Solvers.solve(tensor(a[0]), tensor(a[1]), toBool(a[2]), true)[0]);
+        r.register("aten::linalg_solve", a -> Solvers.solve(tensor(a[0]), tensor(a[1]), toBool(a[2]), true,
+                "torch.linalg.solve")[0]);
         r.register("aten::linalg_inv_ex", a -> Solvers.inv(tensor(a[0]), toBool(a[1])));
-        r.register("aten::linalg_inv", a -> Solvers.inv(tensor(a[0]), true)[0]);
-        r.register("aten::inverse", a -> Solvers.inv(tensor(a[0]), true)[0]);
+        r.register("aten::linalg_inv", a -> Solvers.inv(tensor(a[0]), true, "linalg.inv")[0]);
+        r.register("aten::inverse", a -> Solvers.inv(tensor(a[0]), true, "linalg.inv")[0]);
         r.register("aten::linalg_lu_solve", a -> Solvers.luSolve(tensor(a[0]), tensor(a[1]), tensor(a[2]),
                 toBool(a[3]), toBool(a[4])));
         r.register("aten::lu_solve", a -> Solvers.luSolve(tensor(a[1]), tensor(a[2]), tensor(a[0]), true, false));
@@ -89,9 +93,8 @@ final class DecompositionKernels {
         r.register("aten::slogdet", a -> MatrixFunctions.slogdet(tensor(a[0])));
         r.register("aten::logdet", a -> {
             Tensor[] s = MatrixFunctions.slogdet(tensor(a[0]));
-            return kiln.runtime.tensor.Pointwise.where(kiln.runtime.tensor.Pointwise.binary(
-                    kiln.runtime.tensor.BinaryOp.LT, s[0], kiln.runtime.tensor.Scalar.of(0L)),
-                    kiln.runtime.tensor.Scalar.of(Double.NaN), s[1]);
+            return Pointwise.where(Pointwise.binary(BinaryOp.LT, s[0], Scalar.of(0L)), Scalar.of(Double.NaN),
+                    s[1]);
         });
         r.register("aten::linalg_pinv.atol_rtol_float", a -> {
             Tensor[] tol = MatrixFunctions.tolerances(tensor(a[0]), optDouble(a[1]), optDouble(a[2]));

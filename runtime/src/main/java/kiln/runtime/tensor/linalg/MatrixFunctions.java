@@ -179,7 +179,7 @@ public final class MatrixFunctions {
             Arrays.setAll(eye, b -> Spectral.identity((int) a.size(-1)));
             return MatrixBatch.assemble(batch, new long[] {a.size(-1), a.size(-1)}, eye, a.dtype());
         }
-        Tensor base = n < 0 ? Solvers.inv(a, true)[0] : a;
+        Tensor base = n < 0 ? Solvers.inv(a, true, "linalg.inv")[0] : a;
         long e = Math.abs(n);
         if (e == 1) {
             return base.clone();
@@ -402,7 +402,8 @@ public final class MatrixFunctions {
         long prod = MatrixBatch.count(resultShape);
         TorchException.check(MatrixBatch.count(am.sizes()) == prod * prod && b.numel() == prod,
                 "Expected self to satisfy the requirement prod(self.shape[other.ndim:]) == prod(self.shape[:other.ndim])");
-        Tensor x = Solvers.solve(am.reshape(prod, prod), b.reshape(prod), true, true)[0];
+        Tensor x = Solvers.solve(am.reshape(prod, prod), b.reshape(prod), true, true,
+                "torch.linalg.solve")[0];
         return x.reshape(resultShape);
     }
 
@@ -415,7 +416,7 @@ public final class MatrixFunctions {
         TorchException.check(rows == MatrixBatch.count(tail), "Expected self to satisfy the requirement "
                 + "prod(self.shape[ind:]) == prod(self.shape[:ind]), but got " + MatrixBatch.count(tail) + " != "
                 + rows);
-        Tensor inv = Solvers.inv(a.reshape(rows, rows), true)[0];
+        Tensor inv = Solvers.inv(a.reshape(rows, rows), true, "linalg.inv")[0];
         long[] shape = Arrays.copyOf(tail, tail.length + head.length);
         System.arraycopy(head, 0, shape, tail.length, head.length);
         return inv.reshape(shape);

@@ -78,13 +78,18 @@ public final class Solvers {
 
     /** {@code linalg.solve_ex}: {@code (X, info)} for {@code A X = B} ({@code X A = B} unless {@code left}). */
     public static Tensor[] solve(Tensor a, Tensor b, boolean left, boolean checkErrors) {
+        return solve(a, b, left, checkErrors, "torch.linalg.solve_ex");
+    }
+
+    /** {@link #solve} with the name errors report ({@code torch.linalg.solve}, ...). */
+    public static Tensor[] solve(Tensor a, Tensor b, boolean left, boolean checkErrors, String fn) {
         MatrixBatch.square(a, "linalg.solve");
         boolean vector = vectorCase(a, b);
         Tensor rhs = vector ? b.unsqueeze(-1) : b;
         Tensor[] r = left ? solveEach(a, rhs, "linalg.solve", (m, n, x, k) -> luSolve(m, n, x, k, false))
                 : transposeResult(solveEach(a, rhs.transpose(-2, -1), "linalg.solve",
                         (m, n, x, k) -> luSolve(m, n, x, k, true)));
-        checkSingular(r[1], checkErrors, "linalg.solve");
+        checkSingular(r[1], checkErrors, fn);
         return new Tensor[] {vector ? r[0].squeeze(-1) : r[0], r[1]};
     }
 
@@ -92,6 +97,7 @@ public final class Solvers {
         return new Tensor[] {r[0].transpose(-2, -1).contiguous(), r[1]};
     }
 
+    /** ATen's {@code _linalg_check_errors} for a singular matrix, worded for solves or for inverses. */
     private static void checkSingular(Tensor infos, boolean check, String fn) {
         if (!check) {
             return;
@@ -99,18 +105,26 @@ public final class Solvers {
         long[] info = infos.contiguous().toLongArray();
         for (int i = 0; i < info.length; i++) {
             if (info[i] > 0) {
-                throw TorchException.runtime(fn + ": " + (info.length > 1 ? "(Batch element " + i + "): " : "")
-                        + "The solver failed because the input matrix is singular.");
+                String batch = infos.dim() > 0 ? ": (Batch element " + i + ")" : "";
+                throw TorchException.runtime(fn + batch + (fn.contains("solve")
+                        ? ": The solver failed because the input matrix is singular."
+                        : ": The diagonal element " + info[i] + " is zero, the inversion could not be completed "
+                                + "because the input matrix is singular."));
             }
         }
     }
 
     /** {@code linalg.inv_ex}: {@code (inverse, info)}. */
     public static Tensor[] inv(Tensor a, boolean checkErrors) {
-        MatrixBatch m = MatrixBatch.square(a, "linalg.inv");
+        return inv(a, checkErrors, "linalg.inv_ex");
+    }
+
+    /** {@link #inv} with the name errors report ({@code linalg.inv}, ...). */
+    public static Tensor[] inv(Tensor a, boolean checkErrors, String fn) {
+        MatrixBatch m = MatrixBatch.square(a, fn);
         Tensor[] r = solveEach(a, identity(m, a.dtype()), "linalg.inv", (x, n, b, k) -> luSolve(x, n, b, k,
                 false));
-        checkSingular(r[1], checkErrors, "linalg.inv");
+        checkSingular(r[1], checkErrors, fn);
         return r;
     }
 
