@@ -242,16 +242,10 @@ public final class Statistics {
      */
     public static List<Tensor> histogramdd(Tensor self, long[] bins, double[] range, Tensor weight,
             boolean density) {
-        TorchException.check(self.dtype().isFloatingPoint(), "torch.histogramdd: input tensor and bins tensors "
-                + "should have the same dtype, but got input " + self.dtype());
-        int dims = Math.toIntExact(self.size(-1));
-        TorchException.check(bins.length == dims, "torch.histogramdd: expected " + dims + " sequences of bin "
-                + "edges for each dimension, but got " + bins.length);
+        int dims = checkSamples(self, bins.length);
         double[] points = Views.reshape(self, new long[] {-1, dims}).toDoubleArray();
         int n = points.length / Math.max(1, dims);
-        double[] w = weight == null ? null : weight.toDoubleArray();
         List<Tensor> edges = new ArrayList<>();
-        double[][] edge = new double[dims][];
         for (int d = 0; d < dims; d++) {
             double lo = range != null ? range[2 * d] : Double.POSITIVE_INFINITY;
             double hi = range != null ? range[2 * d + 1] : Double.NEGATIVE_INFINITY;
@@ -263,15 +257,38 @@ public final class Statistics {
                 lo = 0;
                 hi = 0;
             }
+            TorchException.check(lo <= hi, "torch.histogramdd: min should not exceed max, but got min " + lo
+                    + " max " + hi + " for dimension " + d);
             if (lo == hi) {
                 lo -= 0.5;
                 hi += 0.5;
             }
-            Tensor e = linspace(lo, hi, bins[d] + 1, self.dtype());
-            edges.add(e);
-            edge[d] = e.toDoubleArray();
+            edges.add(linspace(lo, hi, bins[d] + 1, self.dtype()));
         }
-        long[] shape = bins.clone();
+        return histogramdd(self, edges, weight, density);
+    }
+
+    private static int checkSamples(Tensor self, int edgeSets) {
+        TorchException.check(self.dtype().isFloatingPoint(), "torch.histogramdd: input tensor and bins tensors "
+                + "should have the same dtype, but got input " + self.dtype());
+        int dims = Math.toIntExact(self.size(-1));
+        TorchException.check(edgeSets == dims, "torch.histogramdd: expected " + dims + " sequences of bin "
+                + "edges for each dimension, but got " + edgeSets);
+        return dims;
+    }
+
+    /** {@code torch.histogramdd} with the bin edges of each dim given (ascending). */
+    public static List<Tensor> histogramdd(Tensor self, List<Tensor> edges, Tensor weight, boolean density) {
+        int dims = checkSamples(self, edges.size());
+        double[] points = Views.reshape(self, new long[] {-1, dims}).toDoubleArray();
+        int n = points.length / Math.max(1, dims);
+        double[] w = weight == null ? null : weight.toDoubleArray();
+        double[][] edge = new double[dims][];
+        long[] shape = new long[dims];
+        for (int d = 0; d < dims; d++) {
+            edge[d] = edges.get(d).toDoubleArray();
+            shape[d] = Math.max(0, edge[d].length - 1);
+        }
         double[] hist = new double[Math.toIntExact(Shapes.numel(shape))];
         for (int i = 0; i < n; i++) {
             int flat = 0;
@@ -279,7 +296,7 @@ public final class Statistics {
             for (int d = 0; d < dims && inside; d++) {
                 int at = bin(points[i * dims + d], edge[d]);
                 inside = at >= 0;
-                flat = Math.toIntExact(flat * bins[d] + at);
+                flat = Math.toIntExact(flat * shape[d] + at);
             }
             if (inside) {
                 hist[flat] += w == null ? 1 : w[i];
@@ -290,8 +307,8 @@ public final class Statistics {
             for (int f = 0; f < hist.length; f++) {
                 double volume = 1;
                 for (int d = dims - 1, rest = f; d >= 0; d--) {
-                    int at = Math.toIntExact(rest % bins[d]);
-                    rest /= (int) bins[d];
+                    int at = Math.toIntExact(rest % shape[d]);
+                    rest /= (int) shape[d];
                     volume *= edge[d][at + 1] - edge[d][at];
                 }
                 hist[f] /= total * volume;
@@ -299,24 +316,29 @@ public final class Statistics {
         }
         List<Tensor> out = new ArrayList<>();
         out.add(Reductions.result(hist, shape, self.dtype()));
-        out.addAll(edges);
+        for (Tensor e : edges) {
+            out.add(e.contiguous().to(self.dtype()));
+        }
         return out;
     }
 
     /** The bin of {@code x} among the ascending {@code edges} (the last bin closed), or -1 outside. */
     private static int bin(double x, double[] edges) {
         int bins = edges.length - 1;
-        if (!(x >= edges[0] && x <= edges[bins])) {
+        if (bins < 1 || !(x >= edges[0] && x <= edges[bins])) {
             return -1;
         }
-        int pos = (int) ((x - edges[0]) * bins / (edges[bins] - edges[0]));
-        pos = Math.min(pos, bins - 1);
-        if (pos > 0 && x < edges[pos]) {
-            pos--;
-        } else if (pos < bins - 1 && x >= edges[pos + 1]) {
-            pos++;
+        int lo = 0;
+        int hi = bins;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (edges[mid] <= x) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
         }
-        return pos;
+        return lo;
     }
 
     /**

@@ -83,5 +83,12 @@ class SpecialAndSpectralTest {
                 .toDouble(), 1e-12);
         assertArrayEquals(new float[] {0, 0.25f, 0.5f, 0.75f, 1}, Statistics.linspace(0, 1, 5, ScalarType.Float)
                 .toFloatArray());
+        Tensor samples = Tensor.of(new double[] {0, 0.5, 1, 2, 3, 3}, 6, 1);
+        List<Tensor> even = Statistics.histogramdd(samples, new long[] {3}, null, null, false);
+        assertArrayEquals(new double[] {3, 1, 2}, even.getFirst().toDoubleArray(), "the last bin is closed");
+        assertArrayEquals(new double[] {0, 1, 2, 3}, even.get(1).toDoubleArray());
+        List<Tensor> given = Statistics.histogramdd(samples, List.of(Tensor.of(new double[] {0, 0.75, 3})), null,
+                true);
+        assertArrayEquals(new double[] {2.0 / 6 / 0.75, 4.0 / 6 / 2.25}, given.getFirst().toDoubleArray(), 1e-12);
     }
 }

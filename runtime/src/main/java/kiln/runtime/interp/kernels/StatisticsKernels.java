@@ -91,7 +91,17 @@ final class StatisticsKernels {
                     doubles(a[2]), optTensor(a[3]), toBool(a[4]));
             return new Object[] {h.get(0), h.get(1)};
         });
+        r.register("aten::histogram.bins_tensor", a -> {
+            List<Tensor> h = Statistics.histogramdd(tensor(a[0]).reshape(-1, 1), List.of(tensor(a[1])),
+                    optTensor(a[2]), toBool(a[3]));
+            return new Object[] {h.get(0), h.get(1)};
+        });
         r.register("aten::histogramdd", a -> histogramdd(tensor(a[0]), longs(a[1]), a));
+        r.register("aten::histogramdd.TensorList_bins", a -> {
+            List<Tensor> h = Statistics.histogramdd(tensor(a[0]), List.of(Args.tensors(a[1])), optTensor(a[3]),
+                    toBool(a[4]));
+            return new Object[] {h.getFirst(), tensorList(h.subList(1, h.size()))};
+        });
         r.register("aten::histogramdd.int_bins", a -> {
             long[] bins = new long[(int) tensor(a[0]).size(-1)];
             java.util.Arrays.fill(bins, toLong(a[1]));
