@@ -196,6 +196,28 @@ public final class Statistics {
         return Reductions.result(out, concat(batch, rows, cols), x1.dtype());
     }
 
+    /** {@code torch.pdist}: the p-norm distances between the rows of an N x M matrix, pairs i < j in order. */
+    public static Tensor pdist(Tensor self, double p) {
+        TorchException.check(self.dim() == 2, "pdist only supports 2D tensors, got: " + self.dim() + "D");
+        TorchException.check(self.dtype().isFloatingPoint(), "pdist only supports floating-point dtypes");
+        TorchException.check(p >= 0, "pdist only supports non-negative p values");
+        int n = Math.toIntExact(self.size(0));
+        int m = Math.toIntExact(self.size(1));
+        double[] x = self.toDoubleArray();
+        double[] out = new double[Math.max(0, n * (n - 1) / 2)];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double[] diff = new double[m];
+                for (int c = 0; c < m; c++) {
+                    diff[c] = x[i * m + c] - x[j * m + c];
+                }
+                out[at++] = pNorm(diff, p);
+            }
+        }
+        return Reductions.result(out, new long[] {out.length}, self.dtype());
+    }
+
     private static double pNorm(double[] v, double p) {
         double acc = 0;
         for (double x : v) {
@@ -320,6 +342,34 @@ public final class Statistics {
             out.add(e.contiguous().to(self.dtype()));
         }
         return out;
+    }
+
+    /**
+     * {@code torch.histc}: counts in {@code bins} equal bins over [min, max] (the data's extent when both are 0,
+     * widened by 1 each side when empty); values outside are ignored.
+     */
+    public static Tensor histc(Tensor self, long bins, double min, double max) {
+        TorchException.check(bins > 0, "torch.histc: bins must be > 0, but got " + bins + " for dimension 0");
+        TorchException.check(self.dtype().isFloatingPoint(), "torch.histc: input tensor should be floating point");
+        double[] x = self.toDoubleArray();
+        double lo = min;
+        double hi = max;
+        if (lo == hi && x.length > 0) {
+            lo = Arrays.stream(x).min().orElse(0);
+            hi = Arrays.stream(x).max().orElse(0);
+        }
+        if (lo == hi) {
+            lo -= 1;
+            hi += 1;
+        }
+        TorchException.check(lo <= hi, "torch.histc: max must be larger than min");
+        double[] hist = new double[Math.toIntExact(bins)];
+        for (double v : x) {
+            if (v >= lo && v <= hi) {
+                hist[(int) Math.min(bins - 1, (long) ((v - lo) * bins / (hi - lo)))]++;
+            }
+        }
+        return Reductions.result(hist, new long[] {bins}, self.dtype());
     }
 
     /** The bin of {@code x} among the ascending {@code edges} (the last bin closed), or -1 outside. */

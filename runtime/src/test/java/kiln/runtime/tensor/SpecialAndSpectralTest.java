@@ -87,6 +87,9 @@ class SpecialAndSpectralTest {
         List<Tensor> even = Statistics.histogramdd(samples, new long[] {3}, null, null, false);
         assertArrayEquals(new double[] {2, 1, 3}, even.getFirst().toDoubleArray(), "the last bin is closed");
         assertArrayEquals(new double[] {0, 1, 2, 3}, even.get(1).toDoubleArray());
+        assertArrayEquals(new double[] {2, 1, 3}, Statistics.histc(samples, 3, 0, 0).toDoubleArray());
+        assertArrayEquals(new double[] {1, 2, Math.sqrt(5)}, Statistics.pdist(Tensor.of(new double[] {0, 0, 1, 0, 0,
+            2}, 3, 2), 2).toDoubleArray(), 1e-15);
         List<Tensor> given = Statistics.histogramdd(samples, List.of(Tensor.of(new double[] {0, 0.75, 3})), null,
                 true);
         assertArrayEquals(new double[] {2.0 / 6 / 0.75, 4.0 / 6 / 2.25}, given.getFirst().toDoubleArray(), 1e-12);

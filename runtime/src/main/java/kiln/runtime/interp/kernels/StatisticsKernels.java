@@ -91,6 +91,8 @@ final class StatisticsKernels {
                     doubles(a[2]), optTensor(a[3]), toBool(a[4]));
             return new Object[] {h.get(0), h.get(1)};
         });
+        r.register("aten::histc", a -> Statistics.histc(tensor(a[0]), toLong(a[1]), scalar(a[2]).toDouble(),
+                scalar(a[3]).toDouble()));
         r.register("aten::histogram.bins_tensor", a -> {
             List<Tensor> h = Statistics.histogramdd(tensor(a[0]).reshape(-1, 1), List.of(tensor(a[1])),
                     optTensor(a[2]), toBool(a[3]));
@@ -116,6 +118,8 @@ final class StatisticsKernels {
 
     private static void registerDistances(KernelRegistry r) {
         r.register("aten::cdist", a -> Statistics.cdist(tensor(a[0]), tensor(a[1]), toDouble(a[2])));
+        r.register("aten::pdist", a -> Statistics.pdist(tensor(a[0]), toDouble(a[1])));
+        r.register("aten::_pdist_forward", a -> Statistics.pdist(tensor(a[0]), toDouble(a[1])));
         r.register("aten::dist", a -> Norms.vectorNorm(Ops.sub(tensor(a[0]), tensor(a[1]), Scalar.of(1L)),
                 scalar(a[2]).toDouble(), null, false, null));
         r.register("aten::pairwise_distance", a -> {
