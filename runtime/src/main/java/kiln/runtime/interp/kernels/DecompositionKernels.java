@@ -14,7 +14,9 @@ import static kiln.runtime.interp.kernels.Args.toLong;
 
 import java.util.Arrays;
 import kiln.runtime.tensor.BinaryOp;
+import kiln.runtime.tensor.Ops;
 import kiln.runtime.tensor.Pointwise;
+import kiln.runtime.tensor.Reductions;
 import kiln.runtime.tensor.Scalar;
 import kiln.runtime.tensor.Tensor;
 import kiln.runtime.tensor.linalg.Decompositions;
@@ -50,6 +52,8 @@ final class DecompositionKernels {
         r.register("aten::geqrf", a -> Decompositions.geqrf(tensor(a[0])));
         r.register("aten::linalg_householder_product", a -> Decompositions.householderProduct(tensor(a[0]),
                 tensor(a[1])));
+        r.register("aten::ormqr", a -> Decompositions.ormqr(tensor(a[0]), tensor(a[1]), tensor(a[2]), toBool(a[3]),
+                toBool(a[4])));
         r.register("aten::orgqr", a -> Decompositions.householderProduct(tensor(a[0]), tensor(a[1])));
         r.register("aten::linalg_qr", a -> Decompositions.qr(tensor(a[0]), str(a[1])));
         r.register("aten::qr", a -> Decompositions.qr(tensor(a[0]), toBool(a[1]) ? "reduced" : "complete"));
@@ -74,6 +78,8 @@ final class DecompositionKernels {
                 toBool(a[3]), toBool(a[4])));
         r.register("aten::lu_solve", a -> Solvers.luSolve(tensor(a[1]), tensor(a[2]), tensor(a[0]), true, false));
         r.register("aten::triangular_solve", a -> Solvers.triangularSolve(tensor(a[0]), tensor(a[1]),
+                toBool(a[2]), toBool(a[3]), toBool(a[4])));
+        r.register("aten::linalg_solve_triangular", a -> Solvers.solveTriangular(tensor(a[0]), tensor(a[1]),
                 toBool(a[2]), toBool(a[3]), toBool(a[4])));
         r.register("aten::cholesky_solve", a -> Solvers.choleskySolve(tensor(a[0]), tensor(a[1]), toBool(a[2])));
         r.register("aten::cholesky_inverse", a -> Solvers.choleskyInverse(tensor(a[0]), toBool(a[1])));
@@ -125,6 +131,9 @@ final class DecompositionKernels {
         r.register("aten::linalg_cond", a -> MatrixFunctions.cond(tensor(a[0]), a[1]));
         r.register("aten::linalg_cond.p_str", a -> MatrixFunctions.cond(tensor(a[0]), str(a[1])));
         r.register("aten::linalg_multi_dot", a -> MatrixFunctions.multiDot(Arrays.asList(tensors(a[0]))));
+        r.register("aten::chain_matmul", a -> MatrixFunctions.multiDot(Arrays.asList(tensors(a[0]))));
+        r.register("aten::linalg_vecdot", a -> Reductions.sum(Ops.mul(tensor(a[0]),
+                tensor(a[1])), new long[] {toLong(a[2])}, false, null));
         r.register("aten::linalg_vander", a -> MatrixFunctions.vander(tensor(a[0]), optLong(a[1])));
         r.register("aten::linalg_cross", a -> MatrixFunctions.cross(tensor(a[0]), tensor(a[1]), toLong(a[2])));
         r.register("aten::cross", a -> MatrixFunctions.cross(tensor(a[0]), tensor(a[1]), a[2] == null

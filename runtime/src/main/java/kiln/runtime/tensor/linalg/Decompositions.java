@@ -1,6 +1,7 @@
 package kiln.runtime.tensor.linalg;
 
 import kiln.dialects.torch.types.ScalarType;
+import kiln.runtime.tensor.LinearAlgebra;
 import kiln.runtime.tensor.Tensor;
 import kiln.runtime.tensor.TorchException;
 
@@ -120,19 +121,31 @@ public final class Decompositions {
 
     /** {@code linalg.householder_product}: the first n columns of {@code H_1 ... H_k}. */
     public static Tensor householderProduct(Tensor a, Tensor tau) {
-        MatrixBatch m = MatrixBatch.of(a, "torch.linalg.householder_product");
-        TorchException.check(m.rows() >= m.cols(), "torch.linalg.householder_product: input.shape[-2] must be "
-                + "greater than or equal to input.shape[-1]");
+        TorchException.check(a.dim() < 2 || a.size(-2) >= a.size(-1), "torch.linalg.householder_product: "
+                + "input.shape[-2] must be greater than or equal to input.shape[-1]");
+        return householderQ(a, tau, Math.toIntExact(a.size(-1)), "torch.linalg.householder_product");
+    }
+
+    /** {@code torch.ormqr}: {@code op(Q) C} (or {@code C op(Q)} unless {@code left}) for Q of geqrf's reflectors. */
+    public static Tensor ormqr(Tensor a, Tensor tau, Tensor c, boolean left, boolean transpose) {
+        Tensor q = householderQ(a, tau, Math.toIntExact(a.size(-2)), "torch.ormqr");
+        Tensor op = transpose ? q.transpose(-2, -1) : q;
+        return left ? LinearAlgebra.matmul(op, c) : LinearAlgebra.matmul(c, op);
+    }
+
+    /** The first {@code cols} columns of {@code H_1 ... H_k}. */
+    private static Tensor householderQ(Tensor a, Tensor tau, int cols, String fn) {
+        MatrixBatch m = MatrixBatch.of(a, fn);
         int k = Math.toIntExact(tau.size(-1));
-        TorchException.check(k <= m.cols(), "torch.linalg.householder_product: input.shape[-1] must be greater "
-                + "than or equal to tau.shape[-1]");
+        TorchException.check(k <= m.cols(), fn + ": input.shape[-1] must be greater than or equal to "
+                + "tau.shape[-1]");
         double[] taus = tau.contiguous().toDoubleArray();
         double[][] q = new double[m.size()][];
         for (int b = 0; b < m.size(); b++) {
             double[] t = java.util.Arrays.copyOfRange(taus, b * k, (b + 1) * k);
-            q[b] = Lapack.orgqr(m.matrices()[b], m.rows(), m.cols(), t, k, m.cols());
+            q[b] = Lapack.orgqr(m.matrices()[b], m.rows(), m.cols(), t, k, cols);
         }
-        return MatrixBatch.assemble(m.batch(), new long[] {m.rows(), m.cols()}, q, a.dtype());
+        return MatrixBatch.assemble(m.batch(), new long[] {m.rows(), cols}, q, a.dtype());
     }
 
     /** {@code linalg.qr}: Q and R for mode {@code reduced}, {@code complete} or {@code r} (Q empty). */

@@ -175,6 +175,18 @@ public final class Solvers {
         return new Tensor[] {x, MatrixBatch.expandBatch(a, batch).contiguous()};
     }
 
+    /** {@code linalg.solve_triangular}: X for {@code A X = B}, or {@code X A = B} unless {@code left}. */
+    public static Tensor solveTriangular(Tensor a, Tensor b, boolean upper, boolean left, boolean unit) {
+        MatrixBatch.square(a, "linalg.solve_triangular");
+        RhsSolver solver = (m, n, rhs, k) -> {
+            Lapack.trsm(m, n, upper, !left, unit, rhs, k);
+            return 0;
+        };
+        return left ? solveEach(a, b, "linalg.solve_triangular", solver)[0]
+                : solveEach(a, b.transpose(-2, -1), "linalg.solve_triangular", solver)[0].transpose(-2, -1)
+                        .contiguous();
+    }
+
     /** {@code torch.cholesky_solve}: X for {@code A X = B} given the Cholesky factor of A. */
     public static Tensor choleskySolve(Tensor b, Tensor factor, boolean upper) {
         MatrixBatch.square(factor, "torch.cholesky_solve");

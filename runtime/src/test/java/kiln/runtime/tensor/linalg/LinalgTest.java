@@ -56,6 +56,25 @@ class LinalgTest {
     }
 
     @Test
+    void triangularSolvesAndHouseholderProducts() {
+        Tensor u = matrix(new double[] {2, 1, 0, 4}, 2, 2);
+        Tensor b = matrix(new double[] {4, 8}, 2, 1);
+        assertArrayEquals(new double[] {1, 2}, Solvers.solveTriangular(u, b, true, true, false).toDoubleArray(),
+                TOL);
+        Tensor row = matrix(new double[] {2, 9}, 1, 2);
+        assertArrayEquals(new double[] {1, 2}, Solvers.solveTriangular(u, row, true, false, false).toDoubleArray(),
+                TOL, "X U = B");
+        Tensor m = matrix(new double[] {1, 2, 3, 4, 5, 6}, 3, 2);
+        Tensor[] packed = Decompositions.geqrf(m);
+        Tensor q = Decompositions.qr(m, "complete")[0];
+        Tensor c = matrix(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, 3, 3);
+        assertArrayEquals(q.toDoubleArray(), Decompositions.ormqr(packed[0], packed[1], c, true, false)
+                .toDoubleArray(), TOL);
+        assertArrayEquals(q.t().contiguous().toDoubleArray(), Decompositions.ormqr(packed[0], packed[1], c, false,
+                true).toDoubleArray(), TOL);
+    }
+
+    @Test
     void factorizationsFollowLapack() {
         Tensor a = matrix(new double[] {4, 2, 2, 3}, 2, 2);
         assertArrayEquals(new double[] {2, 0, 1, Math.sqrt(2)}, Decompositions.cholesky(a, false, "cholesky",
