@@ -58,8 +58,8 @@ class ErrorsTest {
         assertEquals(x, interp.run(g, false, x).getFirst(), "the untaken branch is never reached");
         ScriptException e = assertThrows(ScriptException.class, () -> interp.run(g, true, x));
         assertEquals("NotImplementedError", e.className());
-        assertTrue(e.scriptMessage().startsWith("no kernel for aten::fbgemm_pack_quantized_matrix(Tensor input) -> Tensor"),
-                e.scriptMessage());
+        assertTrue(e.scriptMessage().startsWith(
+                "no kernel for aten::fbgemm_pack_quantized_matrix(Tensor input) -> Tensor"), e.scriptMessage());
         assertEquals(List.of("aten::fbgemm_pack_quantized_matrix at model.py:9:8"), e.trace());
         assertEquals(1, interp.plan(g).unsupportedOps().size());
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Special functions, the real FFTs and the order statistics against reference values. */
 class SpecialAndSpectralTest {
     private static final double TOL = 1e-14;
+    private static final OrthogonalPolynomials.Precision D = OrthogonalPolynomials.Precision.DOUBLE;
 
     @Test
     void specialFunctionsMatchReferenceValues() {
@@ -24,11 +25,11 @@ class SpecialAndSpectralTest {
         assertEquals(1.959963984540054, GammaFunctions.ndtri(0.975), TOL);
         assertEquals(Math.PI * Math.PI / 6, GammaFunctions.zeta(2, 1), TOL);
         assertEquals(Math.exp(-1), GammaFunctions.igammac(1, 1), TOL);
-        assertEquals(-1, OrthogonalPolynomials.chebyshevT(0.5, 3), TOL);
-        assertEquals(40, OrthogonalPolynomials.hermiteH(2, 3), TOL);
-        assertEquals(-0.125, OrthogonalPolynomials.legendreP(0.5, 2), TOL);
-        assertEquals(-0.5, OrthogonalPolynomials.laguerreL(1, 2), TOL);
-        assertEquals(0, OrthogonalPolynomials.chebyshevU(0.3, Double.NaN), "a NaN degree casts to INT64_MIN");
+        assertEquals(-1, OrthogonalPolynomials.chebyshevT(0.5, 3, D), TOL);
+        assertEquals(40, OrthogonalPolynomials.hermiteH(2, 3, D), TOL);
+        assertEquals(-0.125, OrthogonalPolynomials.legendreP(0.5, 2, D), TOL);
+        assertEquals(-0.5, OrthogonalPolynomials.laguerreL(1, 2, D), TOL);
+        assertEquals(0, OrthogonalPolynomials.chebyshevU(0.3, Double.NaN, D), "a NaN degree casts to INT64_MIN");
         Tensor ints = Tensor.of(new long[] {1, 2});
         Tensor y = Pointwise.binary(BinaryOp.SPECIAL_LEGENDRE_POLYNOMIAL_P, ints, Scalar.of(2L));
         assertEquals(ScalarType.Float, y.dtype());

@@ -401,7 +401,8 @@ public final class MatrixFunctions {
         long[] resultShape = Arrays.copyOfRange(am.sizes(), b.dim(), am.dim());
         long prod = MatrixBatch.count(resultShape);
         TorchException.check(MatrixBatch.count(am.sizes()) == prod * prod && b.numel() == prod,
-                "Expected self to satisfy the requirement prod(self.shape[other.ndim:]) == prod(self.shape[:other.ndim])");
+                "Expected self to satisfy the requirement prod(self.shape[other.ndim:]) == "
+                        + "prod(self.shape[:other.ndim])");
         Tensor x = Solvers.solve(am.reshape(prod, prod), b.reshape(prod), true, true,
                 "torch.linalg.solve")[0];
         return x.reshape(resultShape);

@@ -26,8 +26,8 @@ public final class Solvers {
 
     /**
      * Solves {@code A X = B} for each pair of a batch, with broadcast batch dims: {@code a} is n x n (plus rows
-     * of extra data for {@code solver}, such as pivots), {@code b} is n x k. Returns X (in {@code b}'s promoted dtype) and the
-     * int32 infos.
+     * of extra data for {@code solver}, such as pivots), {@code b} is n x k. Returns X (in {@code b}'s dtype) and
+     * the int32 infos.
      */
     static Tensor[] solveEach(Tensor a, Tensor b, String fn, RhsSolver solver) {
         MatrixBatch.checkFloating(a, fn);
