@@ -1,6 +1,8 @@
 package kiln.runtime.tensor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import kiln.dialects.torch.types.ScalarType;
 
 /**
@@ -125,7 +127,7 @@ public final class OrderStatistics {
         if (q.dim() == 0) {
             return quantile(self, q.item().toDouble(), dim, keepdim, interpolation, ignoreNan);
         }
-        java.util.List<Tensor> parts = new java.util.ArrayList<>();
+        List<Tensor> parts = new ArrayList<>();
         for (double v : q.toDoubleArray()) {
             parts.add(quantile(self, v, dim, keepdim, interpolation, ignoreNan));
         }

@@ -12,6 +12,7 @@ import static kiln.runtime.interp.kernels.Args.toDouble;
 import static kiln.runtime.interp.kernels.Args.toLong;
 import static kiln.runtime.interp.kernels.ShapeKernels.tensorList;
 
+import java.util.Arrays;
 import java.util.List;
 import kiln.dialects.torch.types.ScalarType;
 import kiln.runtime.interp.value.ScriptException;
@@ -106,7 +107,7 @@ final class StatisticsKernels {
         });
         r.register("aten::histogramdd.int_bins", a -> {
             long[] bins = new long[(int) tensor(a[0]).size(-1)];
-            java.util.Arrays.fill(bins, toLong(a[1]));
+            Arrays.fill(bins, toLong(a[1]));
             return histogramdd(tensor(a[0]), bins, a);
         });
     }

@@ -1,5 +1,6 @@
 package kiln.runtime.tensor.linalg;
 
+import java.util.Arrays;
 import kiln.dialects.torch.types.ScalarType;
 import kiln.runtime.tensor.LinearAlgebra;
 import kiln.runtime.tensor.Tensor;
@@ -142,7 +143,7 @@ public final class Decompositions {
         double[] taus = tau.contiguous().toDoubleArray();
         double[][] q = new double[m.size()][];
         for (int b = 0; b < m.size(); b++) {
-            double[] t = java.util.Arrays.copyOfRange(taus, b * k, (b + 1) * k);
+            double[] t = Arrays.copyOfRange(taus, b * k, (b + 1) * k);
             q[b] = Lapack.orgqr(m.matrices()[b], m.rows(), m.cols(), t, k, cols);
         }
         return MatrixBatch.assemble(m.batch(), new long[] {m.rows(), cols}, q, a.dtype());
