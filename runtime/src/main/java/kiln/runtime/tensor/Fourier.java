@@ -98,7 +98,11 @@ public final class Fourier {
 
     /** {@code torch.fft.fftshift} ({@code inverse} false) or {@code ifftshift}: a roll by half of each dim. */
     public static Tensor fftshift(Tensor self, long[] dim, boolean inverse) {
-        long[] dims = dim != null ? dim : canonicalDims(self, null, null);
+        long[] dims = dim;
+        if (dims == null) {
+            dims = new long[self.dim()];
+            Arrays.setAll(dims, i -> i);
+        }
         Tensor out = self;
         for (long d : dims) {
             long w = Shapes.wrapDim(d, self.dim());

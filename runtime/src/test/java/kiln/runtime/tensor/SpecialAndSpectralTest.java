@@ -49,6 +49,7 @@ class SpecialAndSpectralTest {
         Tensor r = Tensor.of(new double[] {0, 1, 2, 3, 4});
         assertArrayEquals(new double[] {3, 4, 0, 1, 2}, Fourier.fftshift(r, null, false).toDoubleArray());
         assertArrayEquals(new double[] {2, 3, 4, 0, 1}, Fourier.fftshift(r, null, true).toDoubleArray());
+        assertEquals(7.0, Fourier.fftshift(Tensor.of(new double[] {7}).reshape(), null, false).item().toDouble());
     }
 
     @Test
