@@ -45,6 +45,27 @@ public enum BinaryOp {
             null, null, 1)),
     SPECIAL_XLOG1PY(Kind.FLOAT, floating("xlog1py_cpu", (a, b) -> Double.isNaN(b) ? Double.NaN : a == 0 ? 0
             : a * Math.log1p(b))),
+    SPECIAL_ZETA(Kind.FLOAT, floating("zeta_cpu", GammaFunctions::zeta)),
+    /** {@code polygamma(n, x)}, with the order as the first operand. */
+    POLYGAMMA(Kind.FLOAT, floating("polygamma_cpu", GammaFunctions::polygamma)),
+    IGAMMA(Kind.FLOAT, floating("igamma_cpu", GammaFunctions::igamma)),
+    IGAMMAC(Kind.FLOAT, floating("igammac_cpu", GammaFunctions::igammac)),
+    SPECIAL_CHEBYSHEV_POLYNOMIAL_T(Kind.FLOAT, polynomial("chebyshev_polynomial_t", OrthogonalPolynomials::chebyshevT)),
+    SPECIAL_CHEBYSHEV_POLYNOMIAL_U(Kind.FLOAT, polynomial("chebyshev_polynomial_u", OrthogonalPolynomials::chebyshevU)),
+    SPECIAL_CHEBYSHEV_POLYNOMIAL_V(Kind.FLOAT, polynomial("chebyshev_polynomial_v", OrthogonalPolynomials::chebyshevV)),
+    SPECIAL_CHEBYSHEV_POLYNOMIAL_W(Kind.FLOAT, polynomial("chebyshev_polynomial_w", OrthogonalPolynomials::chebyshevW)),
+    SPECIAL_SHIFTED_CHEBYSHEV_POLYNOMIAL_T(Kind.FLOAT, polynomial("shifted_chebyshev_polynomial_t",
+            OrthogonalPolynomials::shiftedChebyshevT)),
+    SPECIAL_SHIFTED_CHEBYSHEV_POLYNOMIAL_U(Kind.FLOAT, polynomial("shifted_chebyshev_polynomial_u",
+            OrthogonalPolynomials::shiftedChebyshevU)),
+    SPECIAL_SHIFTED_CHEBYSHEV_POLYNOMIAL_V(Kind.FLOAT, polynomial("shifted_chebyshev_polynomial_v",
+            OrthogonalPolynomials::shiftedChebyshevV)),
+    SPECIAL_SHIFTED_CHEBYSHEV_POLYNOMIAL_W(Kind.FLOAT, polynomial("shifted_chebyshev_polynomial_w",
+            OrthogonalPolynomials::shiftedChebyshevW)),
+    SPECIAL_HERMITE_POLYNOMIAL_H(Kind.FLOAT, polynomial("hermite_polynomial_h", OrthogonalPolynomials::hermiteH)),
+    SPECIAL_HERMITE_POLYNOMIAL_HE(Kind.FLOAT, polynomial("hermite_polynomial_he", OrthogonalPolynomials::hermiteHe)),
+    SPECIAL_LAGUERRE_POLYNOMIAL_L(Kind.FLOAT, polynomial("laguerre_polynomial_l", OrthogonalPolynomials::laguerreL)),
+    SPECIAL_LEGENDRE_POLYNOMIAL_P(Kind.FLOAT, polynomial("legendre_polynomial_p", OrthogonalPolynomials::legendreP)),
     ATAN2(Kind.FLOAT, floating("atan2_cpu", Math::atan2)),
     HYPOT(Kind.FLOAT, floating("hypot_cpu", Math::hypot)),
     COPYSIGN(Kind.FLOAT, floating("copysign_cpu", Math::copySign)),
@@ -91,6 +112,17 @@ public enum BinaryOp {
     private static BinaryKernel test(String name, DoubleTest f, LongTest g) {
         return new BinaryKernel(name, (a, b) -> f.test(a, b) ? 1f : 0f, (a, b) -> f.test(a, b) ? 1 : 0,
                 (a, b) -> g.test(a, b) ? 1 : 0, (a, b) -> g.test(a ? 1 : 0, b ? 1 : 0), null, 1);
+    }
+
+    /** A polynomial {@code P_n(x)} of {@link OrthogonalPolynomials}, evaluated at the operands' precision. */
+    @FunctionalInterface
+    private interface Polynomial {
+        double apply(double x, double n, OrthogonalPolynomials.Precision precision);
+    }
+
+    private static BinaryKernel polynomial(String name, Polynomial p) {
+        return new BinaryKernel(name, (a, b) -> (float) p.apply(a, b, OrthogonalPolynomials.Precision.FLOAT),
+                (a, b) -> p.apply(a, b, OrthogonalPolynomials.Precision.DOUBLE), null, null, null, 1);
     }
 
     private static BinaryKernel floating(String name, java.util.function.DoubleBinaryOperator f) {

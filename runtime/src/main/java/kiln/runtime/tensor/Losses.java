@@ -1,6 +1,7 @@
 package kiln.runtime.tensor;
 
 import kiln.dialects.torch.types.ScalarType;
+import kiln.runtime.tensor.linalg.Norms;
 
 /**
  * The loss functions as ATen defines them ({@code aten/src/ATen/native/Loss*.cpp}): elementwise losses composed
@@ -164,21 +165,7 @@ public final class Losses {
     public static Tensor pairwiseDistance(Tensor x1, Tensor x2, double p, double eps, boolean keepdim) {
         int outDim = Math.max(x1.dim(), x2.dim());
         Tensor diff = Ops.add(Ops.sub(x1, x2, ONE), Scalar.of(eps), ONE);
-        return pNorm(diff, p, outDim == 0 ? null : new long[] {outDim - 1}, keepdim);
-    }
-
-    /** The p-norm of {@code x} over {@code dims}: max/min for infinite p, the count of nonzeros for 0. */
-    private static Tensor pNorm(Tensor x, double p, long[] dims, boolean keepdim) {
-        Tensor abs = Ops.abs(x);
-        if (Double.isInfinite(p)) {
-            return Reductions.extreme(abs, dims, keepdim, p > 0);
-        }
-        if (p == 0) {
-            return Reductions.sum(Pointwise.binary(BinaryOp.NE, abs, ZERO).to(abs.dtype()), dims, keepdim, null);
-        }
-        Tensor sum = Reductions.sum(p == 1 ? abs : Pointwise.binary(BinaryOp.POW, abs, Scalar.of(p)), dims, keepdim,
-                null);
-        return p == 1 ? sum : Pointwise.binary(BinaryOp.POW, sum, Scalar.of(1 / p));
+        return Norms.vectorNorm(diff, p, outDim == 0 ? null : new long[] {outDim - 1}, keepdim, null);
     }
 
     /** {@code F.cosine_similarity}: {@code sum(x1 x2) / (max(|x1|, eps) max(|x2|, eps))} along {@code dim}. */
@@ -193,25 +180,6 @@ public final class Losses {
         Tensor normA = clampMin(unary(UnaryOp.SQRT, Reductions.sum(Ops.mul(a, a), dims, true, null)), eps);
         Tensor normB = clampMin(unary(UnaryOp.SQRT, Reductions.sum(Ops.mul(b, b), dims, true, null)), eps);
         return Reductions.sum(Ops.mul(Ops.div(a, normA), Ops.div(b, normB)), dims, false, null);
-    }
-
-    /** {@code F.pdist}: the p-norm distances between rows {@code i < j} of a 2-d input, in row-major order. */
-    public static Tensor pdist(Tensor input, double p) {
-        TorchException.check(input.dim() == 2, "pdist only supports 2D tensors, got: " + input.dim() + "D");
-        TorchException.check(input.dtype().isFloatingPoint(), "pdist only supports floating-point dtypes");
-        TorchException.check(p >= 0, "pdist only supports non-negative p values");
-        int n = (int) input.size(0);
-        long[] first = new long[n * (n - 1) / 2];
-        long[] second = new long[first.length];
-        for (int i = 0, k = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++, k++) {
-                first[k] = i;
-                second[k] = j;
-            }
-        }
-        Tensor a = Indexing.indexSelect(input, 0, Tensor.of(first, first.length));
-        Tensor b = Indexing.indexSelect(input, 0, Tensor.of(second, second.length));
-        return pNorm(Ops.sub(a, b, ONE), p, new long[] {1}, false);
     }
 
     public static Tensor tripletMargin(Tensor anchor, Tensor positive, Tensor negative, double margin, double p,

@@ -181,36 +181,53 @@ public final class Reductions {
         return result(acc, g.outShape(keepdim), self.dtype());
     }
 
+    /** Picks one element of a row (the {@code n} values from {@code base}): its index in the row. */
+    @FunctionalInterface
+    public interface RowSelector {
+        int select(double[] rows, int base, int n);
+    }
+
     /**
-     * {@code max(dim)}/{@code min(dim)}: the values and the int64 index of the first extreme (of the first NaN
-     * when there is one) along {@code dim}; {@code argmax}/{@code argmin} are the indices.
+     * Selects one element per row along {@code dim} ({@code max(dim)}, {@code kthvalue}, {@code median(dim)},
+     * {@code mode}, ...): the values, in {@code self}'s dtype, and their int64 indices along {@code dim}.
      */
-    public static Tensor[] extremeWithIndex(Tensor self, long dim, boolean keepdim, boolean max) {
+    public static Tensor[] selectWithIndex(Tensor self, long dim, boolean keepdim, String name,
+            RowSelector selector) {
         long d = self.dim() == 0 ? 0 : dim;
         Gathered g = gather(self, new long[] {d});
-        TorchException.checkIndex(g.inner() > 0, (max ? "max" : "min") + "(): Expected reduction dim "
+        TorchException.checkIndex(g.inner() > 0, name + "(): Expected reduction dim "
                 + Shapes.wrapDim(dim, self.dim()) + " to have non-zero size.");
         double[] in = g.rows().toDoubleArray();
         double[] values = new double[g.outer()];
         long[] indices = new long[g.outer()];
         for (int i = 0; i < g.outer(); i++) {
-            int base = i * g.inner();
-            double best = in[base];
-            int at = 0;
-            for (int j = 1; j < g.inner() && !Double.isNaN(best); j++) {
-                double v = in[base + j];
-                if (Double.isNaN(v) || (max ? v > best : v < best)) {
-                    best = v;
-                    at = j;
-                }
-            }
-            values[i] = best;
+            int at = selector.select(in, i * g.inner(), g.inner());
+            values[i] = in[i * g.inner() + at];
             indices[i] = at;
         }
         long[] shape = g.outShape(keepdim && self.dim() > 0);
         Tensor v = self.dtype().isFloatingPoint() ? result(values, shape, self.dtype())
                 : result(Arrays.stream(values).mapToLong(x -> (long) x).toArray(), shape, self.dtype());
         return new Tensor[] {v, result(indices, shape, ScalarType.Long)};
+    }
+
+    /**
+     * {@code max(dim)}/{@code min(dim)}: the values and the int64 index of the first extreme (of the first NaN
+     * when there is one) along {@code dim}; {@code argmax}/{@code argmin} are the indices.
+     */
+    public static Tensor[] extremeWithIndex(Tensor self, long dim, boolean keepdim, boolean max) {
+        return selectWithIndex(self, dim, keepdim, max ? "max" : "min", (in, base, n) -> {
+            double best = in[base];
+            int at = 0;
+            for (int j = 1; j < n && !Double.isNaN(best); j++) {
+                double v = in[base + j];
+                if (Double.isNaN(v) || (max ? v > best : v < best)) {
+                    best = v;
+                    at = j;
+                }
+            }
+            return at;
+        });
     }
 
     /** {@code argmax}/{@code argmin}; a null dim looks at the flattened tensor. */
@@ -238,7 +255,7 @@ public final class Reductions {
 
     /** Rewrites one row of values in place: the {@code n} elements from {@code base}. */
     @FunctionalInterface
-    private interface RowTransform {
+    public interface RowTransform {
         void apply(double[] x, int base, int n);
     }
 
@@ -246,7 +263,7 @@ public final class Reductions {
      * Applies {@code transform} to every row along {@code dim} (moved last, then back), in double; the result has
      * {@code in}'s shape, contiguous, in {@code dtype}.
      */
-    private static Tensor alongDim(Tensor in, long dim, ScalarType dtype, RowTransform transform) {
+    public static Tensor alongDim(Tensor in, long dim, ScalarType dtype, RowTransform transform) {
         if (in.dim() == 0) {
             double[] x = in.toDoubleArray();
             transform.apply(x, 0, 1);

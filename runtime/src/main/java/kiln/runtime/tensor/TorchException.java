@@ -37,7 +37,7 @@ public final class TorchException extends RuntimeException {
     }
 
     /** {@code TORCH_CHECK}: a {@code RuntimeError} when {@code condition} is false. */
-    static void check(boolean condition, String message) {
+    public static void check(boolean condition, String message) {
         if (!condition) {
             throw new TorchException(Kind.RUNTIME_ERROR, message);
         }

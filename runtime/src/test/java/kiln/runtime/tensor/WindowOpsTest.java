@@ -106,7 +106,7 @@ class WindowOpsTest {
     @Test
     void distances() {
         Tensor rows = Tensor.of(new float[] {0, 0, 3, 4, 6, 8}, 3, 2);
-        assertArrayEquals(new float[] {5, 10, 5}, Losses.pdist(rows, 2).toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {5, 10, 5}, Statistics.pdist(rows, 2).toFloatArray(), 1e-6f);
         Tensor cos = Losses.cosineSimilarity(Tensor.of(new float[] {1, 0}, 1, 2), Tensor.of(new float[] {1, 1}, 1, 2),
                 1, 1e-8);
         assertArrayEquals(new float[] {(float) Math.sqrt(0.5)}, cos.toFloatArray(), 1e-6f);

@@ -197,8 +197,6 @@ final class CompositeKernels {
         r.register("aten::argsort", a -> sort(tensor(a[0]), toLong(a[1]), toBool(a[2]))[1]);
         r.register("aten::argsort.stable", a -> sort(tensor(a[0]), toLong(a[2]), toBool(a[3]))[1]);
         r.register("aten::msort", a -> sort(tensor(a[0]), 0, false)[0]);
-        r.register("aten::linalg_vector_norm", a -> vectorNorm(tensor(a[0]), scalar(a[1]).toDouble(),
-                optLongs(a[2]), toBool(a[3]), optDtype(a[4])));
         r.register("aten::native_layer_norm", a -> {
             Tensor[] out = Normalization.layerNormWithStatistics(tensor(a[0]), longs(a[1]), optTensor(a[2]),
                     optTensor(a[3]), toDouble(a[4]));
@@ -264,24 +262,5 @@ final class CompositeKernels {
     private static Tensor[] sort(Tensor x, long dim, boolean descending) {
         long size = x.dim() == 0 ? 1 : x.size(dim);
         return Indexing.topk(x, size, dim, descending);
-    }
-
-    /** {@code linalg.vector_norm}: {@code sum(|x|^ord)^(1/ord)}, the max or min of {@code |x|} for infinite ord. */
-    private static Tensor vectorNorm(Tensor x, double ord, long[] dims, boolean keepdim, ScalarType dtype) {
-        Tensor in = dtype == null ? x : x.to(dtype);
-        if (!in.dtype().isFloatingPoint()) {
-            throw ScriptException.runtimeError("linalg.vector_norm: Expected a floating point or complex tensor as "
-                    + "input. Got " + in.dtype());
-        }
-        Tensor abs = Ops.abs(in);
-        if (Double.isInfinite(ord)) {
-            return Reductions.extreme(abs, dims, keepdim, ord > 0);
-        }
-        if (ord == 0) {
-            return Reductions.sum(Pointwise.binary(BinaryOp.NE, abs, ZERO).to(in.dtype()), dims, keepdim, null);
-        }
-        Tensor powered = ord == 1 ? abs : Pointwise.binary(BinaryOp.POW, abs, Scalar.of(ord));
-        Tensor sum = Reductions.sum(powered, dims, keepdim, null);
-        return ord == 1 ? sum : Pointwise.binary(BinaryOp.POW, sum, Scalar.of(1 / ord));
     }
 }

@@ -38,6 +38,10 @@ public final class KernelRegistry {
         LayoutKernels.register(r);
         IndexKernels.register(r);
         CompositeKernels.register(r);
+        SpecialKernels.register(r);
+        SpectralKernels.register(r);
+        DecompositionKernels.register(r);
+        StatisticsKernels.register(r);
         RandomKernels.register(r);
         return r;
     }

@@ -11,8 +11,8 @@ import kiln.runtime.tensor.ClassLosses;
 import kiln.runtime.tensor.Losses;
 
 /**
- * Kernels of the loss functions ({@code aten::*_loss}) and the distances ({@code pairwise_distance},
- * {@code pdist}, {@code cosine_similarity}).
+ * Kernels of the loss functions ({@code aten::*_loss}) and {@code cosine_similarity}; the distances are
+ * {@link StatisticsKernels}'.
  */
 final class LossKernels {
     private LossKernels() {
@@ -40,11 +40,8 @@ final class LossKernels {
                 tensor(a[2]), toDouble(a[3]), toLong(a[4])));
         r.register("aten::triplet_margin_loss", a -> Losses.tripletMargin(tensor(a[0]), tensor(a[1]), tensor(a[2]),
                 toDouble(a[3]), toDouble(a[4]), toDouble(a[5]), toBool(a[6]), toLong(a[7])));
-        r.register("aten::pairwise_distance", a -> Losses.pairwiseDistance(tensor(a[0]), tensor(a[1]),
-                toDouble(a[2]), toDouble(a[3]), toBool(a[4])));
         r.register("aten::cosine_similarity", a -> Losses.cosineSimilarity(tensor(a[0]), tensor(a[1]), toLong(a[2]),
                 toDouble(a[3])));
-        r.register("aten::pdist", a -> Losses.pdist(tensor(a[0]), toDouble(a[1])));
         for (String name : new String[] {"aten::nll_loss", "aten::nll_loss_nd", "aten::nll_loss2d"}) {
             r.register(name, a -> ClassLosses.nll(tensor(a[0]), tensor(a[1]), optTensor(a[2]), toLong(a[3]),
                     toLong(a[4])));

@@ -19,9 +19,8 @@ import kiln.runtime.tensor.UnaryOp;
 /** Kernels of the elementwise tensor operators: arithmetic, math functions, comparisons, selection. */
 final class PointwiseKernels {
     private static final String[] TENSOR_OR_SCALAR = {"Tensor", "Scalar"};
-    /** Functions PyTorch has no in-place ({@code name_}) form of. */
-    private static final Set<UnaryOp> NO_IN_PLACE = EnumSet.of(UnaryOp.ANGLE, UnaryOp.SPECIAL_ENTR,
-            UnaryOp.SPECIAL_NDTR, UnaryOp.SPECIAL_LOG_NDTR, UnaryOp.SPECIAL_ERFCX);
+    /** Functions PyTorch has no in-place ({@code name_}) form of, besides the {@code special_*} ones. */
+    private static final Set<UnaryOp> NO_IN_PLACE = EnumSet.of(UnaryOp.ANGLE);
 
     private PointwiseKernels() {
     }
@@ -59,7 +58,7 @@ final class PointwiseKernels {
                 continue;
             }
             r.register(name, a -> Pointwise.unary(op, tensor(a[0])));
-            if (op.kind() != UnaryOp.Kind.BOOL && !NO_IN_PLACE.contains(op)) {
+            if (op.kind() != UnaryOp.Kind.BOOL && !NO_IN_PLACE.contains(op) && !op.name().startsWith("SPECIAL_")) {
                 r.register(name + "_", a -> Pointwise.unary_(op, tensor(a[0])));
             }
         }
