@@ -63,6 +63,7 @@ public final class InterpreterTimes {
             warm++;
         }
         double[] ms = new double[runs];
+        System.out.println("timed runs from " + java.time.LocalTime.now());
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             model.call("forward", inputs);

@@ -29,7 +29,7 @@ final class Gemm {
     /** Packing buffers, one set per thread. */
     private record Buffers(float[] a, float[] b, float[] row, float[] tile) {
         Buffers() {
-            this(new float[MC * KC], new float[KC * NC], new float[Math.max(KC, NC)], new float[MR * NR]);
+            this(new float[MC * KC], new float[KC * NC], new float[Math.max(KC, NC)], new float[(MR + 1) * NR]);
         }
     }
 

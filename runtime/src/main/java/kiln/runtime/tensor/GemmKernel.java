@@ -1,7 +1,7 @@
 package kiln.runtime.tensor;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
+import java.lang.foreign.ValueLayout;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class GemmKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
     static final int MR = 8;
     static final int NR = 2 * S.length();
 
@@ -23,8 +23,8 @@ final class GemmKernel {
 
     /**
      * C[0:rows, 0:cols] (+)= the product of the packed panels; {@code c} is row-major with {@code ldc} elements a
-     * row from byte {@code cOff}; {@code add} keeps what C holds, else C is overwritten. Partial tiles go
-     * through {@code tile} (MR * NR floats).
+     * row from byte {@code cOff}; {@code add} keeps what C holds, else C is overwritten. The tile passes
+     * through {@code tile} ((MR + 1) * NR floats).
      */
     static void run(int kc, float[] a, int ai, float[] b, int bi, MemorySegment c, long cOff, long ldc, int rows,
             int cols, boolean add, float[] tile) {
@@ -73,18 +73,6 @@ final class GemmKernel {
             c70 = b0.fma(x, c70);
             c71 = b1.fma(x, c71);
         }
-        if (rows == MR && cols == NR) {
-            long row = ldc * Float.BYTES;
-            store(c, cOff, l, c00, c01, add);
-            store(c, cOff + row, l, c10, c11, add);
-            store(c, cOff + 2 * row, l, c20, c21, add);
-            store(c, cOff + 3 * row, l, c30, c31, add);
-            store(c, cOff + 4 * row, l, c40, c41, add);
-            store(c, cOff + 5 * row, l, c50, c51, add);
-            store(c, cOff + 6 * row, l, c60, c61, add);
-            store(c, cOff + 7 * row, l, c70, c71, add);
-            return;
-        }
         int n = NR;
         c00.intoArray(tile, 0);
         c01.intoArray(tile, l);
@@ -102,16 +90,31 @@ final class GemmKernel {
         c61.intoArray(tile, 6 * n + l);
         c70.intoArray(tile, 7 * n);
         c71.intoArray(tile, 7 * n + l);
-        Gemm.storeTile(tile, NR, c, cOff, ldc, rows, cols, add);
+        if (rows == MR && cols == NR) {
+            store(tile, c, cOff, ldc, add);
+        } else {
+            Gemm.storeTile(tile, NR, c, cOff, ldc, rows, cols, add);
+        }
     }
 
-    private static void store(MemorySegment c, long off, int l, FloatVector v0, FloatVector v1, boolean add) {
-        long off1 = off + (long) l * Float.BYTES;
-        if (add) {
-            v0 = v0.add(FloatVector.fromMemorySegment(S, c, off, ORDER));
-            v1 = v1.add(FloatVector.fromMemorySegment(S, c, off1, ORDER));
+    /**
+     * A whole tile into C, through the heap: vector loads and stores on a pooled segment cost far more than
+     * on arrays, so C's rows are copied in and out in bulk. Kept apart from {@link #run} and taking no vectors,
+     * so that the JIT compiles each with all its Vector API calls inlined (a vector crossing a call that is
+     * not inlined is boxed). {@code tile} has room for one more row after the tile.
+     */
+    private static void store(float[] tile, MemorySegment c, long cOff, long ldc, boolean add) {
+        int scratch = MR * NR;
+        for (int i = 0; i < MR; i++) {
+            long off = cOff + i * ldc * Float.BYTES;
+            if (add) {
+                MemorySegment.copy(c, F32, off, tile, scratch, NR);
+                for (int j = 0; j < NR; j += S.length()) {
+                    FloatVector.fromArray(S, tile, i * NR + j).add(FloatVector.fromArray(S, tile, scratch + j))
+                            .intoArray(tile, i * NR + j);
+                }
+            }
+            MemorySegment.copy(tile, i * NR, c, F32, off, NR);
         }
-        v0.intoMemorySegment(c, off, ORDER);
-        v1.intoMemorySegment(c, off1, ORDER);
     }
 }

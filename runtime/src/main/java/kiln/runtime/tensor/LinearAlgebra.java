@@ -1,5 +1,6 @@
 package kiln.runtime.tensor;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 
 import kiln.dialects.torch.types.ScalarType;
@@ -173,6 +174,9 @@ public final class LinearAlgebra {
         Gemm.multiply(Math.toIntExact(Shapes.numel(batch)), Math.toIntExact(x.size(-2)),
                 Math.toIntExact(y.size(-1)), Math.toIntExact(x.size(-1)), matrix(x, d), batchOffsets(x, d),
                 matrix(y, d), batchOffsets(y, d), out.segment());
+        // The products read the operands' segments only: keep their pooled storages from being reclaimed.
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(y);
         return out;
     }
 

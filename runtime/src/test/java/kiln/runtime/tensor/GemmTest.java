@@ -58,7 +58,7 @@ class GemmTest {
 
     private static void shapes() {
         int[][] cases = {{1, 1, 1}, {3, 5, 7}, {8, 32, 16}, {9, 33, 17}, {64, 300, 70}, {130, 257, 45},
-                {1, 600, 2100}, {200, 3, 260}, {17, 0, 5}};
+                {1, 300, 2100}, {200, 3, 260}, {17, 0, 5}};
         for (int[] c : cases) {
             check(random(c[0], c[1]), random(c[1], c[2]));
             check(random(c[1], c[0]).t(), random(c[1], c[2]));
