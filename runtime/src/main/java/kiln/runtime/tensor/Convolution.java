@@ -1,5 +1,6 @@
 package kiln.runtime.tensor;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,9 +94,18 @@ public final class Convolution {
             int outPerGroup = outChannels / g;
             long taps = Im2Col.taps(axes);
             boolean pointwise = taps == 1 && axes.stream().allMatch(a -> a.stride() == 1 && a.padding() == 0);
+            boolean direct = in.dtype() == ScalarType.Float && !pointwise;
+            float[] images = direct ? in.toFloatArray() : null;
+            Tensor kernels = direct ? w.contiguous() : null;
             List<Tensor> parts = new ArrayList<>();
             for (int n = 0; n < batch; n++) {
                 for (int gi = 0; gi < g; gi++) {
+                    if (direct) {
+                        int base = Math.toIntExact((long) (n * channels + gi * groupChannels) * in.size(2)
+                                * in.size(3) * in.size(4));
+                        parts.add(patchProduct(images, base, kernels, gi, outPerGroup, groupChannels * taps, axes));
+                        continue;
+                    }
                     Tensor image = Views.narrow(Views.select(in, 0, n), 0, (long) gi * groupChannels, groupChannels);
                     Tensor col = pointwise ? Views.reshape(image, new long[] {groupChannels, Im2Col.positions(axes)})
                             : Im2Col.im2col(image, axes);
@@ -107,6 +117,18 @@ public final class Convolution {
             out = assemble(parts, outShape, in.dtype());
         }
         return s.finish(addBias(out, bias));
+    }
+
+    /** Group {@code g}'s weights {@code [out, k]} times the patch matrix of the image at {@code base}, by GEMM. */
+    private static Tensor patchProduct(float[] images, int base, Tensor kernels, int g, int out, long k,
+            List<Axis> axes) {
+        long positions = Im2Col.positions(axes);
+        Tensor result = Tensor.empty(ScalarType.Float, out, positions);
+        Gemm.Matrix weights = new Gemm.Matrix(kernels.segment(), kernels.storageOffset() + g * out * k, k, 1);
+        Gemm.multiply(1, out, Math.toIntExact(positions), Math.toIntExact(k), weights, new long[1],
+                t -> Im2Col.patches(images, base, axes), result.segment());
+        Reference.reachabilityFence(kernels);
+        return result;
     }
 
     /** {@code conv_transpose1d/2d/3d}: weight {@code [in, out / groups, taps...]}. */

@@ -3,6 +3,7 @@ package kiln.runtime.tensor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Single-precision matrix multiply ({@code sgemm}), blocked as BLIS/GotoBLAS do: C is computed in blocks of
@@ -36,11 +37,26 @@ final class Gemm {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     /**
+     * The B operand as the product reads it: {@link #pack} writes rows {@code [p0, p0 + kc)} of columns
+     * {@code [j0, j0 + nc)} as {@code NR}-wide panels (panel {@code q} from {@code q * NR * kc}, row {@code p}'s
+     * values at {@code p * NR}, missing columns of the last panel zero). A strided matrix, or a convolution's
+     * patches read straight from the image ({@link Im2Col#patches}).
+     */
+    interface Source {
+        void pack(int p0, int kc, int j0, int nc, float[] dst, float[] row);
+    }
+
+    /**
      * A strided float32 matrix in {@code seg}: element (i, j) at element index {@code off + i * rs + j * cs}.
      */
-    record Matrix(MemorySegment seg, long off, long rs, long cs) {
+    record Matrix(MemorySegment seg, long off, long rs, long cs) implements Source {
         Matrix at(long rows, long cols) {
             return new Matrix(seg, off + rows * rs + cols * cs, rs, cs);
+        }
+
+        @Override
+        public void pack(int p0, int kc, int j0, int nc, float[] dst, float[] row) {
+            Gemm.pack(at(p0, j0), cs, rs, nc, kc, NR, dst, row);
         }
     }
 
@@ -49,10 +65,10 @@ final class Gemm {
 
     /**
      * {@code batches} products {@code C_t = A_t · B_t} of {@code m x k} by {@code k x n} float32 matrices: A_t is
-     * {@code a} moved by {@code aOffs[t]} elements, B_t likewise, and C_t the {@code t}-th {@code m x n} row-major
-     * matrix of {@code c}, which is overwritten.
+     * {@code a} moved by {@code aOffs[t]} elements, B_t is {@code b.apply(t)}, and C_t the {@code t}-th
+     * {@code m x n} row-major matrix of {@code c}, which is overwritten.
      */
-    static void multiply(int batches, int m, int n, int k, Matrix a, long[] aOffs, Matrix b, long[] bOffs,
+    static void multiply(int batches, int m, int n, int k, Matrix a, long[] aOffs, IntFunction<Source> b,
             MemorySegment c) {
         int threads = Parallel.threadsFor((long) batches * m * n * Math.max(k, 1), MIN_WORK_PER_THREAD);
         boolean splitColumns = n >= m;
@@ -66,12 +82,12 @@ final class Gemm {
             int lo = task % parts * piece;
             int hi = Math.min(extent, lo + piece);
             Matrix at = new Matrix(a.seg(), a.off() + aOffs[t], a.rs(), a.cs());
-            Matrix bt = new Matrix(b.seg(), b.off() + bOffs[t], b.rs(), b.cs());
+            Source bt = b.apply(t);
             long cBase = (long) t * m * n;
             if (splitColumns) {
-                compute(m, hi - lo, k, at, bt.at(0, lo), c, cBase + lo, n, BUFFERS.get());
+                compute(m, hi - lo, k, at, bt, lo, c, cBase + lo, n, BUFFERS.get());
             } else {
-                compute(hi - lo, n, k, at.at(lo, 0), bt, c, cBase + (long) lo * n, n, BUFFERS.get());
+                compute(hi - lo, n, k, at.at(lo, 0), bt, 0, c, cBase + (long) lo * n, n, BUFFERS.get());
             }
         });
     }
@@ -80,9 +96,12 @@ final class Gemm {
         return (x + y - 1) / y;
     }
 
-    /** C (row-major, {@code ldc} elements a row, from element {@code cOff}) = A · B, on this thread. */
-    private static void compute(int m, int n, int k, Matrix a, Matrix b, MemorySegment c, long cOff, long ldc,
-            Buffers buf) {
+    /**
+     * C (row-major, {@code ldc} elements a row, from element {@code cOff}) = A · B's columns {@code [j0, j0 + n)},
+     * on this thread.
+     */
+    private static void compute(int m, int n, int k, Matrix a, Source b, int j0, MemorySegment c, long cOff,
+            long ldc, Buffers buf) {
         if (k == 0) {
             for (int i = 0; i < m; i++) {
                 c.asSlice((cOff + i * ldc) * Float.BYTES, (long) n * Float.BYTES).fill((byte) 0);
@@ -94,7 +113,7 @@ final class Gemm {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                pack(b.at(pc, jc), b.cs(), b.rs(), nc, kc, NR, buf.b(), buf.row());
+                b.pack(pc, kc, j0 + jc, nc, buf.b(), buf.row());
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     pack(a.at(ic, pc), a.rs(), a.cs(), mc, kc, MR, buf.a(), buf.row());
@@ -128,9 +147,7 @@ final class Gemm {
         if (sWidth == 1) {
             for (int p = 0; p < kc; p++) {
                 MemorySegment.copy(seg, F32, (off + p * sK) * Float.BYTES, row, 0, width);
-                for (int q = 0; q * w < width; q++) {
-                    System.arraycopy(row, q * w, dst, q * w * kc + p * w, Math.min(w, width - q * w));
-                }
+                scatterRow(row, width, kc, w, p, dst);
             }
         } else if (sK == 1) {
             for (int i = 0; i < width; i++) {
@@ -148,6 +165,18 @@ final class Gemm {
                 }
             }
         }
+        zeroTail(width, kc, w, dst);
+    }
+
+    /** Row {@code p} of a block, {@code width} values in {@code row}, into its panels of {@code w}. */
+    static void scatterRow(float[] row, int width, int kc, int w, int p, float[] dst) {
+        for (int q = 0; q * w < width; q++) {
+            System.arraycopy(row, q * w, dst, q * w * kc + p * w, Math.min(w, width - q * w));
+        }
+    }
+
+    /** Zeroes the missing lines of a block's last panel. */
+    static void zeroTail(int width, int kc, int w, float[] dst) {
         int tail = width % w;
         if (tail != 0) {
             int base = width / w * w * kc;

@@ -1,5 +1,6 @@
 package kiln.runtime.tensor;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -7,7 +8,8 @@ import java.util.List;
  * spatial dims (convolutions of fewer dims add dims of size 1). {@code im2col} of an image {@code [C, D, H, W]}
  * is the matrix {@code [C * kD * kH * kW, oD * oH * oW]} whose column {@code l} holds the zero-padded input
  * window of output position {@code l}; it is one strided view of the (padded) image made contiguous.
- * {@code col2im} sums each column's values back into the image, one strided add per kernel tap.
+ * {@code col2im} sums each column's values back into the image, one strided add per kernel tap. For float32
+ * convolutions {@link #patches} feeds GEMM the patch matrix without building it.
  */
 public final class Im2Col {
     private Im2Col() {
@@ -142,6 +144,61 @@ public final class Im2Col {
                     new long[] {1}));
         }
         return batched ? out : Views.squeeze(out, new long[] {0});
+    }
+
+    /**
+     * The patch matrix of a float32 image {@code [C, D, H, W]} (row-major in {@code image} from {@code base}) as
+     * a GEMM operand that packs its panels straight from the image, so that the matrix never exists whole.
+     */
+    static Gemm.Source patches(float[] image, int base, List<Axis> axes) {
+        Axis a0 = axes.get(0);
+        Axis a1 = axes.get(1);
+        Axis a2 = axes.get(2);
+        return (p0, kc, j0, nc, dst, row) -> {
+            for (int p = 0; p < kc; p++) {
+                int r = p0 + p;
+                int k2 = r % a2.kernel();
+                int k1 = r / a2.kernel() % a1.kernel();
+                int k0 = r / a2.kernel() / a1.kernel() % a0.kernel();
+                int plane = base + r / a2.kernel() / a1.kernel() / a0.kernel() * a0.in() * a1.in() * a2.in();
+                int from = a2.first(k2);
+                int to = a2.last(k2);
+                int shift = k2 * a2.dilation() - a2.padding();
+                int j = j0;
+                int o2 = j % a2.out();
+                int o1 = j / a2.out() % a1.out();
+                int o0 = j / a2.out() / a1.out();
+                for (int q = 0; q < nc; ) {
+                    int len = Math.min(a2.out() - o2, nc - q);
+                    int i0 = o0 * a0.stride() - a0.padding() + k0 * a0.dilation();
+                    int i1 = o1 * a1.stride() - a1.padding() + k1 * a1.dilation();
+                    int lo = Math.max(o2, from);
+                    int hi = Math.min(o2 + len, to);
+                    if (i0 < 0 || i0 >= a0.in() || i1 < 0 || i1 >= a1.in() || lo >= hi) {
+                        Arrays.fill(row, q, q + len, 0f);
+                    } else {
+                        Arrays.fill(row, q, q + lo - o2, 0f);
+                        int src = plane + (i0 * a1.in() + i1) * a2.in() + shift;
+                        if (a2.stride() == 1) {
+                            System.arraycopy(image, src + lo, row, q + lo - o2, hi - lo);
+                        } else {
+                            for (int o = lo; o < hi; o++) {
+                                row[q + o - o2] = image[src + o * a2.stride()];
+                            }
+                        }
+                        Arrays.fill(row, q + hi - o2, q + len, 0f);
+                    }
+                    q += len;
+                    o2 = 0;
+                    if (++o1 == a1.out()) {
+                        o1 = 0;
+                        o0++;
+                    }
+                }
+                Gemm.scatterRow(row, nc, kc, Gemm.NR, p, dst);
+            }
+            Gemm.zeroTail(nc, kc, Gemm.NR, dst);
+        };
     }
 
     /** The unpadded part of a padded image. */

@@ -171,9 +171,11 @@ public final class LinearAlgebra {
         Tensor y = b.dtype() == ScalarType.Float ? b : b.to(ScalarType.Float);
         Tensor out = Tensor.empty(ScalarType.Float, outShape);
         int d = batch.length;
+        Gemm.Matrix ym = matrix(y, d);
+        long[] yOffs = batchOffsets(y, d);
         Gemm.multiply(Math.toIntExact(Shapes.numel(batch)), Math.toIntExact(x.size(-2)),
                 Math.toIntExact(y.size(-1)), Math.toIntExact(x.size(-1)), matrix(x, d), batchOffsets(x, d),
-                matrix(y, d), batchOffsets(y, d), out.segment());
+                t -> new Gemm.Matrix(ym.seg(), ym.off() + yOffs[t], ym.rs(), ym.cs()), out.segment());
         // The products read the operands' segments only: keep their pooled storages from being reclaimed.
         Reference.reachabilityFence(x);
         Reference.reachabilityFence(y);

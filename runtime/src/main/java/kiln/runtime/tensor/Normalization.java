@@ -2,7 +2,12 @@ package kiln.runtime.tensor;
 
 import java.util.Arrays;
 
-/** {@code layer_norm} and {@code batch_norm}, computed in double and rounded once. */
+import kiln.dialects.torch.types.ScalarType;
+
+/**
+ * {@code layer_norm} and {@code batch_norm}, computed in double and rounded once; float32 {@code batch_norm}
+ * applies its per-channel scale and shift in float, as ATen does.
+ */
 public final class Normalization {
     private Normalization() {
     }
@@ -74,7 +79,8 @@ public final class Normalization {
         int channels = Math.toIntExact(input.size(1));
         int batch = Math.toIntExact(input.size(0));
         int inner = channels == 0 || batch == 0 ? 0 : Math.toIntExact(input.numel() / batch / channels);
-        double[] x = input.toDoubleArray();
+        boolean floats = input.dtype() == ScalarType.Float;
+        double[] x = training || !floats ? input.toDoubleArray() : null;
         double[] mean = new double[channels];
         double[] var = new double[channels];
         if (training) {
@@ -113,6 +119,9 @@ public final class Normalization {
         }
         double[] w = weight == null ? null : weight.toDoubleArray();
         double[] b = bias == null ? null : bias.toDoubleArray();
+        if (floats) {
+            return floatTransform(input, mean, var, w, b, eps, batch, channels, inner);
+        }
         for (int c = 0; c < channels; c++) {
             double inv = 1 / Math.sqrt(var[c] + eps);
             double scale = w == null ? inv : inv * w[c];
@@ -124,5 +133,24 @@ public final class Normalization {
             }
         }
         return Reductions.result(x, input.sizesRaw(), input.dtype());
+    }
+
+    /**
+     * {@code x * scale + shift} per channel in float, as ATen's {@code batch_norm_cpu_transform_input} applies
+     * the normalization to float32 inputs (scale and shift are computed in double and rounded once).
+     */
+    private static Tensor floatTransform(Tensor input, double[] mean, double[] var, double[] w, double[] b,
+            double eps, int batch, int channels, int inner) {
+        float[] x = input.toFloatArray();
+        Parallel.forEach(batch * channels, Parallel.threadsFor(x.length, 1L << 17), plane -> {
+            int c = plane % channels;
+            double inv = 1 / Math.sqrt(var[c] + eps);
+            float scale = (float) (w == null ? inv : inv * w[c]);
+            float shift = (float) ((b == null ? 0 : b[c]) - mean[c] * (w == null ? inv : inv * w[c]));
+            for (int i = plane * inner, end = i + inner; i < end; i++) {
+                x[i] = x[i] * scale + shift;
+            }
+        });
+        return Views.view(Tensor.of(x), input.sizesRaw());
     }
 }
