@@ -18,7 +18,8 @@ import kiln.testsupport.Fixtures;
  * Absolute times of the reference interpreter on the performance workloads (not a test: nothing is asserted).
  * For each workload: load the archive, build random normal float32 inputs of the shapes its
  * {@code .inputs.json} names, run {@code forward} until warm, then time single calls and print the median and
- * the minimum in ms. Also the interpreter's per-op dispatch cost: a straight-line graph of {@code aten::add}
+ * the minimum in ms (wall) and the median process CPU time per call (all threads; on a shared machine the
+ * steadier figure). Also the interpreter's per-op dispatch cost: a straight-line graph of {@code aten::add}
  * on ints and on 1-element tensors, in ns per op. Run (after {@code ./mvnw -o -pl cli -am test-compile}):
  * <pre>
  * java --add-modules jdk.incubator.vector -cp CLASSPATH kiln.cli.bench.InterpreterTimes [RUNS] [WORKLOAD...]
@@ -27,6 +28,10 @@ import kiln.testsupport.Fixtures;
 public final class InterpreterTimes {
     private static final List<String> ALL = List.of("dispatch", "pointwise_16m", "lstm_cell_b64_h512", "mlp_b4096",
             "attention_b8_t128_d256", "resnet18", "mobilenet_v3_small");
+
+    /** CPU time of the whole process (all threads), less sensitive than wall time to other load on the machine. */
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private InterpreterTimes() {
     }
@@ -63,14 +68,19 @@ public final class InterpreterTimes {
             warm++;
         }
         double[] ms = new double[runs];
+        double[] cpu = new double[runs];
         System.out.println("timed runs from " + java.time.LocalTime.now());
         for (int i = 0; i < runs; i++) {
+            long c0 = CPU.getProcessCpuTime();
             long t0 = System.nanoTime();
             model.call("forward", inputs);
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (CPU.getProcessCpuTime() - c0) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf("%-24s median %9.2f ms   min %9.2f ms%n", name, ms[runs / 2], ms[0]);
+        Arrays.sort(cpu);
+        System.out.printf("%-24s median %9.2f ms   min %9.2f ms   cpu median %9.2f ms%n", name, ms[runs / 2], ms[0],
+                cpu[runs / 2]);
     }
 
     /** Per-op cost of the interpreter on graphs of 1,000 dependent adds, ints and 1-element tensors. */
