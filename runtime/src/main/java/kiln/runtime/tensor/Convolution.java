@@ -1,105 +1,217 @@
 package kiln.runtime.tensor;
 
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.List;
+
+import kiln.dialects.torch.types.ScalarType;
+import kiln.runtime.tensor.Im2Col.Axis;
+
 /**
- * {@code conv2d} (and {@code conv1d} through it): direct convolution with stride, zero padding, dilation and
- * groups, accumulated in double per output row. Unbatched inputs ({@code [C, H, W]}) are accepted as PyTorch
- * does.
+ * {@code conv1d/2d/3d} and {@code conv_transpose1d/2d/3d} with stride, zero padding, dilation, groups and (for
+ * the transposed ones) output padding; unbatched inputs are accepted as PyTorch does. Every convolution runs
+ * over three spatial dims (fewer dims get dims of size 1). A convolution is, per sample and group, the product
+ * of the weights {@code [out, in * taps]} with the input's patch matrix ({@link Im2Col}, no copy for 1x1
+ * kernels); float32 depthwise 2-d convolutions (one input and one output channel per group, as MobileNet's)
+ * run directly on {@link Depthwise}. A transposed convolution is the weights' transpose times the input,
+ * summed back by {@code col2im}.
  */
 public final class Convolution {
     private Convolution() {
     }
 
-    /** The convolution's geometry along one spatial dim. */
-    private record Axis(int in, int kernel, int stride, int padding, int dilation, int out) {
-        static Axis of(long in, long kernel, long stride, long padding, long dilation) {
-            long out = (in + 2 * padding - dilation * (kernel - 1) - 1) / stride + 1;
-            return new Axis((int) in, (int) kernel, (int) stride, (int) padding, (int) dilation, (int) out);
-        }
-
-        /** The first output index whose tap {@code k} reads inside the input. */
-        int first(int k) {
-            int offset = k * dilation - padding;
-            return offset >= 0 ? 0 : (-offset + stride - 1) / stride;
-        }
-
-        /** One past the last output index whose tap {@code k} reads inside the input. */
-        int last(int k) {
-            int offset = k * dilation - padding;
-            int bound = in - 1 - offset;
-            return bound < 0 ? 0 : Math.min(out, bound / stride + 1);
-        }
-    }
-
-    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
-            long[] dilation, long groups) {
-        boolean unbatched = input.dim() == 3;
-        Tensor in = unbatched ? Views.unsqueeze(input, 0) : input;
-        TorchException.check(in.dim() == 4 && weight.dim() == 4, "Expected 3D (unbatched) or 4D (batched) input to "
-                + "conv2d, but got input of size: " + Shapes.str(input.sizesRaw()));
-        TorchException.check(in.dtype() == weight.dtype(), "Input type (" + in.dtype() + ") and weight type ("
-                + weight.dtype() + ") should be the same");
-        int batch = (int) in.size(0);
-        int channels = (int) in.size(1);
-        int outChannels = (int) weight.size(0);
-        int groupChannels = (int) weight.size(1);
-        TorchException.check(groups > 0 && channels == groupChannels * groups && outChannels % groups == 0,
-                "Given groups=" + groups + ", weight of size " + Shapes.str(weight.sizesRaw())
-                        + ", expected input" + Shapes.str(in.sizesRaw()) + " to have " + groupChannels * groups
-                        + " channels, but got " + channels + " channels instead");
-        Axis h = Axis.of(in.size(2), weight.size(2), at(stride, 0), at(padding, 0), at(dilation, 0));
-        Axis w = Axis.of(in.size(3), weight.size(3), at(stride, 1), at(padding, 1), at(dilation, 1));
-        TorchException.check(h.out() > 0 && w.out() > 0, "Calculated output size is too small: input "
-                + Shapes.str(in.sizesRaw()) + ", kernel " + Shapes.str(weight.sizesRaw()));
-        float[] x = in.toFloatArray();
-        float[] k = weight.toFloatArray();
-        double[] b = bias == null ? null : bias.toDoubleArray();
-        int outPerGroup = outChannels / (int) groups;
-        int plane = h.out() * w.out();
-        double[] out = new double[batch * outChannels * plane];
-        double[] row = new double[w.out()];
-        for (int n = 0; n < batch; n++) {
-            for (int o = 0; o < outChannels; o++) {
-                int g = o / outPerGroup;
-                int outBase = (n * outChannels + o) * plane;
-                for (int oy = 0; oy < h.out(); oy++) {
-                    java.util.Arrays.fill(row, b == null ? 0 : b[o]);
-                    for (int c = 0; c < groupChannels; c++) {
-                        int inPlane = (n * channels + g * groupChannels + c) * h.in() * w.in();
-                        int kBase = ((o * groupChannels) + c) * h.kernel() * w.kernel();
-                        for (int ky = 0; ky < h.kernel(); ky++) {
-                            int iy = oy * h.stride() - h.padding() + ky * h.dilation();
-                            if (iy < 0 || iy >= h.in()) {
-                                continue;
-                            }
-                            int inRow = inPlane + iy * w.in();
-                            for (int kx = 0; kx < w.kernel(); kx++) {
-                                double wk = k[kBase + ky * w.kernel() + kx];
-                                int from = w.first(kx);
-                                int to = w.last(kx);
-                                int ix = inRow + from * w.stride() - w.padding() + kx * w.dilation();
-                                for (int ox = from; ox < to; ox++, ix += w.stride()) {
-                                    row[ox] += wk * x[ix];
-                                }
-                            }
-                        }
-                    }
-                    System.arraycopy(row, 0, out, outBase + oy * w.out(), w.out());
-                }
+    /** The common checks and shapes: the input and weight as 5-d tensors (batched) and the spatial axes. */
+    private record Setup(Tensor input, Tensor weight, boolean unbatched, int spatial) {
+        static Setup of(String op, Tensor input, Tensor weight, int spatial) {
+            boolean unbatched = input.dim() == spatial + 1;
+            TorchException.check(input.dim() == spatial + 2 || unbatched, "Expected " + (spatial + 1)
+                    + "D (unbatched) or " + (spatial + 2) + "D (batched) input to " + op + ", but got input of size: "
+                    + Shapes.str(input.sizesRaw()));
+            TorchException.check(weight.dim() == spatial + 2, "weight should have " + (spatial + 2)
+                    + " dimensions for " + op + ", but got " + Shapes.str(weight.sizesRaw()));
+            TorchException.check(input.dtype() == weight.dtype(), "Input type (" + input.dtype() + ") and weight "
+                    + "type (" + weight.dtype() + ") should be the same");
+            Tensor in = unbatched ? Views.unsqueeze(input, 0) : input;
+            Tensor w = weight;
+            for (int d = spatial; d < 3; d++) {
+                in = Views.unsqueeze(in, 2);
+                w = Views.unsqueeze(w, 2);
             }
+            return new Setup(in, w, unbatched, spatial);
         }
-        Tensor result = Reductions.result(out, new long[] {batch, outChannels, h.out(), w.out()}, input.dtype());
-        return unbatched ? Views.squeeze(result, new long[] {0}) : result;
+
+        /** The 5-d result back in the caller's rank. */
+        Tensor finish(Tensor out) {
+            Tensor r = out;
+            for (int d = spatial; d < 3; d++) {
+                r = Views.squeeze(r, new long[] {2});
+            }
+            return unbatched ? Views.squeeze(r, new long[] {0}) : r;
+        }
     }
 
-    /** {@code conv1d}: a conv2d over a height of 1. */
+    /** {@code conv1d}. */
     public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
             long[] dilation, long groups) {
-        Tensor out = conv2d(Views.unsqueeze(input, -2), Views.unsqueeze(weight, -2), bias, new long[] {1, at(stride, 0)},
-                new long[] {0, at(padding, 0)}, new long[] {1, at(dilation, 0)}, groups);
-        return Views.squeeze(out, new long[] {-2});
+        return convolution(input, weight, bias, stride, padding, dilation, groups, 1);
     }
 
-    /** Element {@code i} of an {@code int[2]} argument, a single value standing for both. */
+    /** {@code conv2d}. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+            long[] dilation, long groups) {
+        return convolution(input, weight, bias, stride, padding, dilation, groups, 2);
+    }
+
+    /** {@code conv3d}. */
+    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+            long[] dilation, long groups) {
+        return convolution(input, weight, bias, stride, padding, dilation, groups, 3);
+    }
+
+    /** A convolution over the last {@code spatial} dims. */
+    public static Tensor convolution(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+            long[] dilation, long groups, int spatial) {
+        Setup s = Setup.of("conv" + spatial + "d", input, weight, spatial);
+        Tensor in = s.input();
+        Tensor w = s.weight();
+        int batch = (int) in.size(0);
+        int channels = (int) in.size(1);
+        int outChannels = (int) w.size(0);
+        int groupChannels = (int) w.size(1);
+        TorchException.check(groups > 0 && channels == groupChannels * groups && outChannels % groups == 0,
+                "Given groups=" + groups + ", weight of size " + Shapes.str(weight.sizesRaw())
+                        + ", expected input" + Shapes.str(input.sizesRaw()) + " to have " + groupChannels * groups
+                        + " channels, but got " + channels + " channels instead");
+        List<Axis> axes = axes(in, w, stride, padding, dilation, spatial);
+        TorchException.check(axes.stream().allMatch(a -> a.out() > 0), "Calculated output size is too small: input "
+                + Shapes.str(input.sizesRaw()) + ", kernel " + Shapes.str(weight.sizesRaw()));
+        long[] outShape = {batch, outChannels, axes.get(0).out(), axes.get(1).out(), axes.get(2).out()};
+        Tensor out;
+        if (Depthwise.applies(in, w, groups, axes)) {
+            out = Depthwise.run(in, w, axes, outShape);
+        } else {
+            int g = (int) groups;
+            int outPerGroup = outChannels / g;
+            long taps = Im2Col.taps(axes);
+            boolean pointwise = taps == 1 && axes.stream().allMatch(a -> a.stride() == 1 && a.padding() == 0);
+            boolean direct = in.dtype() == ScalarType.Float && !pointwise;
+            float[] images = direct ? in.toFloatArray() : null;
+            Tensor kernels = direct ? w.contiguous() : null;
+            List<Tensor> parts = new ArrayList<>();
+            for (int n = 0; n < batch; n++) {
+                for (int gi = 0; gi < g; gi++) {
+                    if (direct) {
+                        int base = Math.toIntExact((long) (n * channels + gi * groupChannels) * in.size(2)
+                                * in.size(3) * in.size(4));
+                        parts.add(patchProduct(images, base, kernels, gi, outPerGroup, groupChannels * taps, axes));
+                        continue;
+                    }
+                    Tensor image = Views.narrow(Views.select(in, 0, n), 0, (long) gi * groupChannels, groupChannels);
+                    Tensor col = pointwise ? Views.reshape(image, new long[] {groupChannels, Im2Col.positions(axes)})
+                            : Im2Col.im2col(image, axes);
+                    Tensor kernel = Views.reshape(Views.narrow(w, 0, (long) gi * outPerGroup, outPerGroup),
+                            new long[] {outPerGroup, groupChannels * taps});
+                    parts.add(LinearAlgebra.mm(kernel, col));
+                }
+            }
+            out = assemble(parts, outShape, in.dtype());
+        }
+        return s.finish(addBias(out, bias));
+    }
+
+    /** Group {@code g}'s weights {@code [out, k]} times the patch matrix of the image at {@code base}, by GEMM. */
+    private static Tensor patchProduct(float[] images, int base, Tensor kernels, int g, int out, long k,
+            List<Axis> axes) {
+        long positions = Im2Col.positions(axes);
+        Tensor result = Tensor.empty(ScalarType.Float, out, positions);
+        Gemm.Matrix weights = new Gemm.Matrix(kernels.segment(), kernels.storageOffset() + g * out * k, k, 1);
+        Gemm.multiply(1, out, Math.toIntExact(positions), Math.toIntExact(k), weights, new long[1],
+                t -> Im2Col.patches(images, base, axes), result.segment());
+        Reference.reachabilityFence(kernels);
+        return result;
+    }
+
+    /** {@code conv_transpose1d/2d/3d}: weight {@code [in, out / groups, taps...]}. */
+    public static Tensor convTranspose(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+            long[] outputPadding, long groups, long[] dilation, int spatial) {
+        Setup s = Setup.of("conv_transpose" + spatial + "d", input, weight, spatial);
+        Tensor in = s.input();
+        Tensor w = s.weight();
+        int batch = (int) in.size(0);
+        int channels = (int) in.size(1);
+        TorchException.check(groups > 0 && channels == w.size(0) && channels % groups == 0, "Given transposed="
+                + "1, weight of size " + Shapes.str(weight.sizesRaw()) + ", expected input"
+                + Shapes.str(input.sizesRaw()) + " to have " + w.size(0) + " channels, but got " + channels
+                + " channels instead");
+        int g = (int) groups;
+        int inPerGroup = channels / g;
+        int outPerGroup = (int) w.size(1);
+        List<Axis> axes = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            int i = d - (3 - spatial);
+            long k = w.size(d + 2);
+            long st = i < 0 ? 1 : at(stride, i);
+            long pad = i < 0 ? 0 : at(padding, i);
+            long dil = i < 0 ? 1 : at(dilation, i);
+            long outPad = i < 0 ? 0 : at(outputPadding, i);
+            TorchException.check(outPad < st || outPad < dil, "output padding must be smaller than either stride "
+                    + "or dilation, but got output_padding=" + outPad + ", stride=" + st + ", dilation=" + dil);
+            long size = (in.size(d + 2) - 1) * st - 2 * pad + dil * (k - 1) + outPad + 1;
+            TorchException.check(size > 0, "Given input size " + Shapes.str(input.sizesRaw())
+                    + ", calculated output size is too small");
+            Axis a = Axis.of(size, k, st, pad, dil);
+            axes.add(new Axis(a.in(), a.kernel(), a.stride(), a.padding(), a.dilation(), (int) in.size(d + 2)));
+        }
+        long positions = Im2Col.positions(axes);
+        List<Tensor> parts = new ArrayList<>();
+        for (int n = 0; n < batch; n++) {
+            for (int gi = 0; gi < g; gi++) {
+                Tensor image = Views.reshape(Views.narrow(Views.select(in, 0, n), 0, (long) gi * inPerGroup,
+                        inPerGroup), new long[] {inPerGroup, positions});
+                Tensor kernel = Views.reshape(Views.narrow(w, 0, (long) gi * inPerGroup, inPerGroup),
+                        new long[] {inPerGroup, outPerGroup * Im2Col.taps(axes)});
+                parts.add(Im2Col.col2im(LinearAlgebra.mm(Views.t(kernel), image), outPerGroup, axes));
+            }
+        }
+        long[] outShape = {batch, (long) outPerGroup * g, axes.get(0).in(), axes.get(1).in(), axes.get(2).in()};
+        return s.finish(addBias(assemble(parts, outShape, in.dtype()), bias));
+    }
+
+    private static List<Axis> axes(Tensor in, Tensor w, long[] stride, long[] padding, long[] dilation,
+            int spatial) {
+        List<Axis> axes = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            int i = d - (3 - spatial);
+            axes.add(i < 0 ? Axis.of(in.size(d + 2), w.size(d + 2), 1, 0, 1)
+                    : Axis.of(in.size(d + 2), w.size(d + 2), at(stride, i), at(padding, i), at(dilation, i)));
+        }
+        return axes;
+    }
+
+    /** Per-(sample, group) results, each {@code [channels of the group, positions...]}, as one tensor. */
+    private static Tensor assemble(List<Tensor> parts, long[] shape, ScalarType dtype) {
+        if (parts.size() == 1) {
+            return Views.reshape(parts.getFirst(), shape);
+        }
+        Tensor out = Tensor.empty(dtype, shape);
+        int groups = parts.size() / (int) shape[0];
+        long perGroup = shape[1] / groups;
+        long[] groupShape = {perGroup, shape[2], shape[3], shape[4]};
+        for (int i = 0; i < parts.size(); i++) {
+            Tensor target = Views.narrow(Views.select(out, 0, i / groups), 0, (i % groups) * perGroup, perGroup);
+            target.copyFrom(Views.reshape(parts.get(i), groupShape));
+        }
+        return out;
+    }
+
+    private static Tensor addBias(Tensor out, Tensor bias) {
+        if (bias == null) {
+            return out;
+        }
+        return Ops.add_(out, Views.view(bias, new long[] {1, bias.numel(), 1, 1, 1}), Scalar.of(1L));
+    }
+
+    /** Element {@code i} of an {@code int[n]} argument, a single value standing for all. */
     static long at(long[] values, int i) {
         return values.length == 1 ? values[0] : values[i];
     }

@@ -27,7 +27,7 @@ final class Copy {
             return;
         }
         Elementwise.Plan plan = Elementwise.plan(dst, true, dst.dtype(), dst.dtype(), false, List.of(src));
-        plan.iteration().forEachRow(convertRow(src.dtype(), dst.dtype()));
+        plan.iteration().forEachRowParallel(convertRow(src.dtype(), dst.dtype()));
     }
 
     /** The row of a dtype conversion, or of a plain byte copy when the dtypes agree. */

@@ -132,14 +132,14 @@ final class Elementwise {
     /** Runs a unary kernel computing in {@code common}; {@code out} null allocates a {@code common} output. */
     static Tensor unary(UnaryKernel kernel, Tensor in, Tensor out, ScalarType common, boolean safeCast) {
         Plan plan = plan(out, false, common, common, safeCast, List.of(in));
-        plan.iteration().forEachRow(unaryRow(kernel, in.dtype(), common, plan.out().dtype()));
+        plan.iteration().forEachRowParallel(unaryRow(kernel, in.dtype(), common, plan.out().dtype()));
         return plan.out();
     }
 
     /** Runs a unary kernel computing in {@code common} into a new tensor of {@code outDtype}. */
     static Tensor unaryTo(UnaryKernel kernel, Tensor in, ScalarType common, ScalarType outDtype) {
         Plan plan = plan(null, false, outDtype, common, false, List.of(in));
-        plan.iteration().forEachRow(unaryRow(kernel, in.dtype(), common, outDtype));
+        plan.iteration().forEachRowParallel(unaryRow(kernel, in.dtype(), common, outDtype));
         return plan.out();
     }
 
@@ -151,7 +151,7 @@ final class Elementwise {
     static Tensor binary(Plan plan, BinaryKernel kernel, ScalarType a, ScalarType b, ScalarType common,
             boolean scalarOpmath) {
         boolean opmath = scalarOpmath && isBroadcastScalar(plan.inputs().get(1));
-        plan.iteration().forEachRow(binaryRow(kernel, a, b, common, plan.out().dtype(), opmath));
+        plan.iteration().forEachRowParallel(binaryRow(kernel, a, b, common, plan.out().dtype(), opmath));
         return plan.out();
     }
 

@@ -202,22 +202,69 @@ final class Iteration {
 
     /** Runs {@code run} over every innermost row of the space. */
     void forEachRow(StridedRun run) {
-        if (numel == 0) {
-            return;
+        if (numel > 0) {
+            rows(0, numel / shape[0], run);
         }
+    }
+
+    /**
+     * As {@link #forEachRow}, split over {@link Parallel}'s threads when the space is large: by rows, or a single
+     * row by elements. Only for runs that write each output element from its own inputs (elementwise kernels
+     * and copies), which chunks may then run in any order.
+     */
+    void forEachRowParallel(StridedRun run) {
+        int threads = Parallel.threadsFor(numel, 1L << 17);
+        long rows = numel == 0 ? 0 : numel / shape[0];
+        if (threads == 1) {
+            forEachRow(run);
+        } else if (rows >= threads) {
+            long chunk = (rows + threads - 1) / threads;
+            Parallel.forEach(threads, threads, t -> rows(t * chunk, Math.min(rows, (t + 1) * chunk), run));
+        } else {
+            long[] inner = innerStrides();
+            long n = shape[0];
+            long chunk = ((n + threads - 1) / threads + 63) & -64;
+            int parts = (int) ((n + chunk - 1) / chunk);
+            Parallel.forEach((int) rows * parts, threads, t -> {
+                long[] offs = rowOffsets(t / parts);
+                long lo = t % parts * chunk;
+                for (int k = 0; k < offs.length; k++) {
+                    offs[k] += lo * inner[k];
+                }
+                run.run(segments, offs, inner, Math.min(n, lo + chunk) - lo);
+            });
+        }
+    }
+
+    /** The operands' offsets at the start of row {@code row} (rows counted in iteration order). */
+    private long[] rowOffsets(long row) {
+        long[] offs = offsets.clone();
+        long rest = row;
+        for (int d = 1; d < shape.length && rest > 0; d++) {
+            long index = rest % shape[d];
+            rest /= shape[d];
+            for (int k = 0; k < offs.length; k++) {
+                offs[k] += index * strides[k][d];
+            }
+        }
+        return offs;
+    }
+
+    /** Runs {@code run} over rows {@code [first, end)}. */
+    private void rows(long first, long end, StridedRun run) {
         int ndim = shape.length;
         int ops = segments.length;
         long[] inner = innerStrides();
-        long[] offs = offsets.clone();
-        if (ndim == 1) {
-            run.run(segments, offs, inner, shape[0]);
-            return;
-        }
+        long[] offs = rowOffsets(first);
         long[] counter = new long[ndim];
-        while (true) {
+        long rest = first;
+        for (int d = 1; d < ndim; d++) {
+            counter[d] = rest % shape[d];
+            rest /= shape[d];
+        }
+        for (long r = first; r < end; r++) {
             run.run(segments, offs, inner, shape[0]);
-            int d = 1;
-            for (; d < ndim; d++) {
+            for (int d = 1; d < ndim; d++) {
                 counter[d]++;
                 for (int k = 0; k < ops; k++) {
                     offs[k] += strides[k][d];
@@ -229,9 +276,6 @@ final class Iteration {
                     offs[k] -= strides[k][d] * shape[d];
                 }
                 counter[d] = 0;
-            }
-            if (d == ndim) {
-                return;
             }
         }
     }

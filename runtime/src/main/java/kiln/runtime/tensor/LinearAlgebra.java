@@ -1,5 +1,6 @@
 package kiln.runtime.tensor;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 
 import kiln.dialects.torch.types.ScalarType;
@@ -136,6 +137,9 @@ public final class LinearAlgebra {
             return Reductions.result(out, outShape, dtype);
         }
         TorchException.check(dtype.isFloatingPoint(), "\"addmm_impl_cpu_\" not implemented for '" + dtype + "'");
+        if (dtype != ScalarType.Double) {
+            return floatProduct(ea, eb, batch, outShape).to(dtype);
+        }
         double[] x = ea.toDoubleArray();
         double[] y = eb.toDoubleArray();
         double[] out = new double[batches * rows * cols];
@@ -155,6 +159,54 @@ public final class LinearAlgebra {
             }
         }
         return Reductions.result(out, outShape, dtype);
+    }
+
+    /**
+     * The float32 product of {@code a [batch..., n, k]} and {@code b [batch..., k, m]} (same batch dims,
+     * possibly broadcast with stride 0) by {@link Gemm}, reading both through their strides; half and bfloat16
+     * operands are widened first, as ATen computes them in float.
+     */
+    private static Tensor floatProduct(Tensor a, Tensor b, long[] batch, long[] outShape) {
+        Tensor x = a.dtype() == ScalarType.Float ? a : a.to(ScalarType.Float);
+        Tensor y = b.dtype() == ScalarType.Float ? b : b.to(ScalarType.Float);
+        Tensor out = Tensor.empty(ScalarType.Float, outShape);
+        int d = batch.length;
+        Gemm.Matrix ym = matrix(y, d);
+        long[] yOffs = batchOffsets(y, d);
+        Gemm.multiply(Math.toIntExact(Shapes.numel(batch)), Math.toIntExact(x.size(-2)),
+                Math.toIntExact(y.size(-1)), Math.toIntExact(x.size(-1)), matrix(x, d), batchOffsets(x, d),
+                t -> new Gemm.Matrix(ym.seg(), ym.off() + yOffs[t], ym.rs(), ym.cs()), out.segment());
+        // The products read the operands' segments only: keep their pooled storages from being reclaimed.
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(y);
+        return out;
+    }
+
+    /** The last two dims of {@code t} as a matrix at its storage offset. */
+    private static Gemm.Matrix matrix(Tensor t, int batchDims) {
+        return new Gemm.Matrix(t.segment(), t.storageOffset(), t.stridesRaw()[batchDims],
+                t.stridesRaw()[batchDims + 1]);
+    }
+
+    /** The element offset of each matrix of {@code t}'s leading {@code batchDims} dims, in row-major order. */
+    private static long[] batchOffsets(Tensor t, int batchDims) {
+        long[] sizes = t.sizesRaw();
+        long[] strides = t.stridesRaw();
+        long[] offs = new long[Math.toIntExact(Shapes.numel(Arrays.copyOf(sizes, batchDims)))];
+        long[] index = new long[batchDims];
+        long off = 0;
+        for (int i = 0; i < offs.length; i++) {
+            offs[i] = off;
+            for (int dim = batchDims - 1; dim >= 0; dim--) {
+                if (++index[dim] < sizes[dim]) {
+                    off += strides[dim];
+                    break;
+                }
+                off -= (index[dim] - 1) * strides[dim];
+                index[dim] = 0;
+            }
+        }
+        return offs;
     }
 
     private static long[] concat(long[] batch, long r, long c) {

@@ -2,7 +2,13 @@ package kiln.runtime.tensor;
 
 import java.util.Arrays;
 
-/** {@code layer_norm}, {@code batch_norm}, {@code group_norm} and {@code rms_norm}. */
+import kiln.dialects.torch.types.ScalarType;
+
+/**
+ * {@code layer_norm}, {@code batch_norm}, {@code instance_norm}, {@code group_norm} and {@code rms_norm}, computed
+ * in double and rounded once; float32 {@code batch_norm} in eval applies its per-channel scale and shift in float,
+ * as ATen does.
+ */
 public final class Normalization {
     private Normalization() {
     }
@@ -89,7 +95,8 @@ public final class Normalization {
         int channels = Math.toIntExact(input.size(1));
         int batch = Math.toIntExact(input.size(0));
         int inner = channels == 0 || batch == 0 ? 0 : Math.toIntExact(input.numel() / batch / channels);
-        double[] x = input.toDoubleArray();
+        boolean floats = input.dtype() == ScalarType.Float;
+        double[] x = training || !floats ? input.toDoubleArray() : null;
         double[] mean = new double[channels];
         double[] var = new double[channels];
         if (training) {
@@ -128,17 +135,22 @@ public final class Normalization {
         }
         double[] w = weight == null ? null : weight.toDoubleArray();
         double[] b = bias == null ? null : bias.toDoubleArray();
-        for (int c = 0; c < channels; c++) {
-            double inv = 1 / Math.sqrt(var[c] + eps);
-            double scale = w == null ? inv : inv * w[c];
-            double shift = (b == null ? 0 : b[c]) - mean[c] * scale;
-            for (int n = 0; n < batch; n++) {
-                for (int i = 0, base = (n * channels + c) * inner; i < inner; i++) {
-                    x[base + i] = x[base + i] * scale + shift;
+        Tensor out;
+        if (floats) {
+            out = floatTransform(input, mean, var, w, b, eps, batch, channels, inner);
+        } else {
+            for (int c = 0; c < channels; c++) {
+                double inv = 1 / Math.sqrt(var[c] + eps);
+                double scale = w == null ? inv : inv * w[c];
+                double shift = (b == null ? 0 : b[c]) - mean[c] * scale;
+                for (int n = 0; n < batch; n++) {
+                    for (int i = 0, base = (n * channels + c) * inner; i < inner; i++) {
+                        x[base + i] = x[base + i] * scale + shift;
+                    }
                 }
             }
+            out = Reductions.result(x, input.sizesRaw(), input.dtype());
         }
-        Tensor out = Reductions.result(x, input.sizesRaw(), input.dtype());
         if (!training) {
             return new Tensor[] {out, Tensor.empty(input.dtype(), 0), Tensor.empty(input.dtype(), 0)};
         }
@@ -217,11 +229,30 @@ public final class Normalization {
         for (int i = 0; i < k; i++) {
             dims[i] = input.dim() - k + i;
         }
-        double e = eps != null ? eps : input.dtype() == kiln.dialects.torch.types.ScalarType.Double
+        double e = eps != null ? eps : input.dtype() == ScalarType.Double
                 ? Math.ulp(1.0) : Math.ulp(1.0f);
         Tensor meanSquare = Reductions.mean(Ops.mul(input, input), dims, true, null);
         Tensor scale = Pointwise.unary(UnaryOp.RSQRT, Ops.add(meanSquare, Scalar.of(e), Scalar.of(1L)));
         Tensor out = Ops.mul(input, scale);
         return weight == null ? out : Ops.mul(out, weight);
+    }
+
+    /**
+     * {@code x * scale + shift} per channel in float, as ATen's {@code batch_norm_cpu_transform_input} applies
+     * the normalization to float32 inputs (scale and shift are computed in double and rounded once).
+     */
+    private static Tensor floatTransform(Tensor input, double[] mean, double[] var, double[] w, double[] b,
+            double eps, int batch, int channels, int inner) {
+        float[] x = input.toFloatArray();
+        Parallel.forEach(batch * channels, Parallel.threadsFor(x.length, 1L << 17), plane -> {
+            int c = plane % channels;
+            double inv = 1 / Math.sqrt(var[c] + eps);
+            float scale = (float) (w == null ? inv : inv * w[c]);
+            float shift = (float) ((b == null ? 0 : b[c]) - mean[c] * (w == null ? inv : inv * w[c]));
+            for (int i = plane * inner, end = i + inner; i < end; i++) {
+                x[i] = x[i] * scale + shift;
+            }
+        });
+        return Views.view(Tensor.of(x), input.sizesRaw());
     }
 }

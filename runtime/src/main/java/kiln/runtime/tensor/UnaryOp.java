@@ -10,8 +10,8 @@ import java.util.function.LongUnaryOperator;
  * functions compute in double and round once, so results are correctly rounded (ATen's may be an ulp off).
  */
 public enum UnaryOp {
-    SIGMOID(floating("sigmoid_cpu", x -> 1 / (1 + Math.exp(-x)))),
-    TANH(floating("tanh_cpu", Math::tanh)),
+    SIGMOID(floating("sigmoid_cpu", x -> 1 / (1 + Math.exp(-x)), VectorOp.SIGMOID)),
+    TANH(floating("tanh_cpu", Math::tanh, VectorOp.TANH)),
     SQRT(floating("sqrt_cpu", Math::sqrt)),
     RSQRT(floating("rsqrt_cpu", x -> 1 / Math.sqrt(x))),
     LOG(floating("log_cpu", Math::log)),
@@ -127,7 +127,12 @@ public enum UnaryOp {
     }
 
     private static Spec floating(String name, DoubleUnaryOperator f) {
-        return new Spec(Kind.FLOAT, new UnaryKernel(name, x -> (float) f.applyAsDouble(x), f, null, null, null));
+        return floating(name, f, null);
+    }
+
+    /** A {@link Kind#FLOAT} function with a Vector API form for contiguous float32 and float64 rows. */
+    private static Spec floating(String name, DoubleUnaryOperator f, VectorOp vector) {
+        return new Spec(Kind.FLOAT, new UnaryKernel(name, x -> (float) f.applyAsDouble(x), f, null, null, vector));
     }
 
     private static Spec same(String name, DoubleUnaryOperator f, LongUnaryOperator g) {

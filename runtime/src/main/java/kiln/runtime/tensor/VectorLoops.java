@@ -49,6 +49,8 @@ final class VectorLoops {
                 case ABS -> x.abs();
                 case RELU -> x.blend(0f, x.compare(VectorOperators.LT, 0f));
                 case EXP -> x.lanewise(VectorOperators.EXP);
+                case SIGMOID -> FloatVector.broadcast(FLOATS, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+                case TANH -> x.lanewise(VectorOperators.TANH);
                 default -> throw new IllegalArgumentException("not a unary vector op: " + op);
             };
             r.intoMemorySegment(seg[0], off[0] + b, ORDER);
@@ -95,6 +97,8 @@ final class VectorLoops {
                 case ABS -> x.abs();
                 case RELU -> x.blend(0d, x.compare(VectorOperators.LT, 0d));
                 case EXP -> x.lanewise(VectorOperators.EXP);
+                case SIGMOID -> DoubleVector.broadcast(DOUBLES, 1d).div(x.neg().lanewise(VectorOperators.EXP).add(1d));
+                case TANH -> x.lanewise(VectorOperators.TANH);
                 default -> throw new IllegalArgumentException("not a unary vector op: " + op);
             };
             r.intoMemorySegment(seg[0], off[0] + b, ORDER);

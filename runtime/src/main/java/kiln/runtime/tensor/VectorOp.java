@@ -20,5 +20,9 @@ enum VectorOp {
     /** {@code a < 0 ? 0 : a}, keeping NaN and -0.0 as ATen's {@code clamp_min} does. */
     RELU,
     /** {@code exp(a)}; the vector form may differ from the scalar one by an ulp. */
-    EXP
+    EXP,
+    /** {@code 1 / (1 + exp(-a))}, as ATen's vectorized sigmoid; may differ from the scalar form by an ulp. */
+    SIGMOID,
+    /** {@code tanh(a)}; the vector form may differ from the scalar one by an ulp. */
+    TANH
 }

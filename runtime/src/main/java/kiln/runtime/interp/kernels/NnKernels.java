@@ -13,6 +13,7 @@ import static kiln.runtime.interp.kernels.Args.toLong;
 import java.util.List;
 import kiln.runtime.tensor.Convolution;
 import kiln.runtime.tensor.GridSampling;
+import kiln.runtime.tensor.Im2Col;
 import kiln.runtime.tensor.Indexing;
 import kiln.runtime.tensor.Interpolation;
 import kiln.runtime.tensor.LinearAlgebra;
@@ -35,6 +36,15 @@ final class NnKernels {
                 longs(a[4]), longs(a[5]), toLong(a[6])));
         r.register("aten::conv1d", a -> Convolution.conv1d(tensor(a[0]), tensor(a[1]), optTensor(a[2]), longs(a[3]),
                 longs(a[4]), longs(a[5]), toLong(a[6])));
+        r.register("aten::conv3d", a -> Convolution.conv3d(tensor(a[0]), tensor(a[1]), optTensor(a[2]), longs(a[3]),
+                longs(a[4]), longs(a[5]), toLong(a[6])));
+        registerTransposed(r, "aten::conv_transpose1d", 1);
+        registerTransposed(r, "aten::conv_transpose2d.input", 2);
+        registerTransposed(r, "aten::conv_transpose3d.input", 3);
+        r.register("aten::im2col", a -> Im2Col.unfold(tensor(a[0]), longs(a[1]), longs(a[2]), longs(a[3]),
+                longs(a[4])));
+        r.register("aten::col2im", a -> Im2Col.fold(tensor(a[0]), longs(a[1]), longs(a[2]), longs(a[3]),
+                longs(a[4]), longs(a[5])));
         registerPooling(r);
         registerInterpolation(r);
         r.register("aten::pad", a -> Padding.pad(tensor(a[0]), longs(a[1]), Args.str(a[2]),
@@ -139,6 +149,11 @@ final class NnKernels {
             return all;
         }
         return s;
+    }
+
+    private static void registerTransposed(KernelRegistry r, String name, int spatial) {
+        r.register(name, a -> Convolution.convTranspose(tensor(a[0]), tensor(a[1]), optTensor(a[2]), longs(a[3]),
+                longs(a[4]), longs(a[5]), toLong(a[6]), longs(a[7]), spatial));
     }
 
     /** {@code torch.gru_cell}: {@code h' = n + z * (h - n)} with PyTorch's gate order r, z, n. */
