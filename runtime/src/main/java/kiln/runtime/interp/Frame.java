@@ -12,10 +12,19 @@ final class Frame {
     final Object[] slots;
     final Interpreter interpreter;
     Deque<ScriptObject> entered;
+    /** Per slot: whether it holds a tensor its producing kernel made fresh ({@link KernelStep}); made on demand. */
+    private boolean[] fresh;
 
     Frame(int size, Interpreter interpreter) {
         this.slots = new Object[size];
         this.interpreter = interpreter;
+    }
+
+    boolean[] fresh() {
+        if (fresh == null) {
+            fresh = new boolean[slots.length];
+        }
+        return fresh;
     }
 
     Deque<ScriptObject> entered() {

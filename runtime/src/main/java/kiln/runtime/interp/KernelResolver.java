@@ -33,7 +33,8 @@ final class KernelResolver {
 
     /** The bound kernel, or why there is none. */
     sealed interface Resolution {
-        record Bound(Kernel kernel) implements Resolution {
+        /** A kernel, and the schema it was chosen by (null for an operator without one). */
+        record Bound(Kernel kernel, FunctionSchema schema) implements Resolution {
         }
 
         record Missing(String reason) implements Resolution {
@@ -43,14 +44,14 @@ final class KernelResolver {
     Resolution resolve(Operation op) {
         List<FunctionSchema> overloads = schemas.overloads(op.name());
         if (overloads.isEmpty()) {
-            return bind(kernels.lookup(op.name()), op)
+            return bind(kernels.lookup(op.name()), op, null)
                     .orElseGet(() -> new Resolution.Missing("unknown operator " + op.name()));
         }
         List<Type> operandTypes = op.operands().stream().map(Value::type).toList();
         List<Type> resultTypes = op.results().stream().map(Value::type).map(Type.class::cast).toList();
         List<FunctionSchema> accepting = SchemaMatcher.accepting(overloads, operandTypes, resultTypes);
         for (FunctionSchema s : accepting) {
-            Optional<Resolution> bound = bind(kernels.lookup(s.overloadedName()), op);
+            Optional<Resolution> bound = bind(kernels.lookup(s.overloadedName()), op, s);
             if (bound.isPresent()) {
                 return bound.get();
             }
@@ -62,7 +63,7 @@ final class KernelResolver {
         return new Resolution.Missing("no kernel for " + accepting.getFirst().overloadedName());
     }
 
-    private Optional<Resolution> bind(Optional<KernelFactory> factory, Operation op) {
-        return factory.map(f -> new Resolution.Bound(f.bind(op, context)));
+    private Optional<Resolution> bind(Optional<KernelFactory> factory, Operation op, FunctionSchema schema) {
+        return factory.map(f -> new Resolution.Bound(f.bind(op, context), schema));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import kiln.dialects.ir.Attribute;
 import kiln.dialects.ir.Block;
@@ -18,6 +19,7 @@ import kiln.dialects.ir.Value;
 import kiln.dialects.torch.BlockOutputs;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.TorchDialect;
+import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.types.ClassType;
 import kiln.dialects.torch.types.DictType;
 import kiln.dialects.torch.types.ListType;
@@ -37,10 +39,15 @@ final class PlanCompiler {
         STRUCTURAL.addAll(TorchDialect.INSTANCE.ops());
     }
 
+    /** Whether temporaries go back to the buffer pool at their last use (system property kiln.interp.release). */
+    private static final boolean RELEASE = !"false".equals(System.getProperty("kiln.interp.release"));
+
     private final Interpreter interpreter;
     private final KernelResolver resolver;
     private final IdentityHashMap<Value, Integer> slots = new IdentityHashMap<>();
     private final List<String> unsupported = new ArrayList<>();
+    /** The schema each bound operator op was chosen by, for {@link ReleaseAnalysis}. */
+    private final IdentityHashMap<Operation, FunctionSchema> schemas = new IdentityHashMap<>();
 
     private PlanCompiler(Interpreter interpreter, KernelResolver resolver) {
         this.interpreter = interpreter;
@@ -79,6 +86,12 @@ final class PlanCompiler {
                 steps.add(step(op));
             }
         }
+        Map<Operation, ReleaseAnalysis.Plan> releases = RELEASE ? ReleaseAnalysis.of(block, schemas) : Map.of();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof KernelStep k && releases.get(k.op()) instanceof ReleaseAnalysis.Plan p) {
+                steps.set(i, k.withReleases(p.freshResults(), slots(p.watched()), slots(p.releaseAfter())));
+            }
+        }
         return new Body(steps.toArray(Step[]::new), slots(BlockOutputs.outputs(block)));
     }
 
@@ -86,8 +99,12 @@ final class PlanCompiler {
         OpDef d = op.def();
         if (!STRUCTURAL.contains(d)) {
             return switch (resolver.resolve(op)) {
-                case KernelResolver.Resolution.Bound b -> new KernelStep(op, slots(op.operands()),
-                        slots(op.results()), b.kernel());
+                case KernelResolver.Resolution.Bound b -> {
+                    if (b.schema() != null) {
+                        schemas.put(op, b.schema());
+                    }
+                    yield new KernelStep(op, slots(op.operands()), slots(op.results()), b.kernel());
+                }
                 case KernelResolver.Resolution.Missing m -> unsupported(op, m.reason());
             };
         }

@@ -43,7 +43,7 @@ public final class BufferPool {
     /** Mapped bytes at which the first collection is asked for: 256 MiB ({@code kiln.pool.collectBytes}). */
     public static final long DEFAULT_COLLECTION_THRESHOLD = 256L << 20;
 
-    private static final BufferPool GLOBAL = new BufferPool(DEFAULT_THRESHOLD,
+    private static final BufferPool GLOBAL = new BufferPool(Long.getLong("kiln.pool.threshold", DEFAULT_THRESHOLD),
             Long.getLong("kiln.pool.maxBytes", DEFAULT_MAX_POOLED_BYTES),
             Long.getLong("kiln.pool.collectBytes", DEFAULT_COLLECTION_THRESHOLD));
 

@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bytes behind one or more tensors (c10's {@code StorageImpl}): a {@link MemorySegment} that every view of
@@ -16,12 +17,29 @@ public final class Storage {
     /** The alignment of fresh storages: a cache line, and what AVX-512 loads like. */
     public static final long ALIGNMENT = 64;
 
+    /** Numbers storages in the order they are made. */
+    private static final AtomicLong SERIALS = new AtomicLong();
+
     private final MemorySegment segment;
     private final Cleaner.Cleanable cleanable;
+    private final long serial = SERIALS.getAndIncrement();
 
     private Storage(MemorySegment segment, Cleaner cleaner, Runnable release) {
         this.segment = segment;
         this.cleanable = cleaner == null ? null : cleaner.register(this, release);
+    }
+
+    /**
+     * The serial the next storage will get: a storage whose {@link #serial()} is at least the mark taken before
+     * some work was made during it (the interpreter tells a kernel's fresh outputs from aliases this way).
+     */
+    public static long nextSerial() {
+        return SERIALS.get();
+    }
+
+    /** This storage's number, in the order storages are made. */
+    public long serial() {
+        return serial;
     }
 
     /**
