@@ -15,7 +15,8 @@ import java.util.Map;
  * MiB and more are mapped with transparent huge pages ({@link HugePages}), so that even a fresh one faults a
  * few times rather than thousands.
  *
- * <p>Requests below {@link #threshold()} bytes are not pooled: they come from a GC-managed arena. Larger ones
+ * <p>Requests below {@link #threshold()} bytes (the global pool: 1 MiB, or system property
+ * {@code kiln.pool.threshold}) are not pooled: they come from a GC-managed arena. Larger ones
  * are rounded up to a size class (four per power of two, so at most 25% slack) and served from that class's
  * free list, or freshly allocated. Each loan gets its own shared arena: the storage's segment is a view of the
  * pooled buffer in that arena, and returning the buffer closes the arena first. A tensor that outlives its
