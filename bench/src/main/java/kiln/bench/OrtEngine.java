@@ -34,6 +34,9 @@ final class OrtEngine implements Engine {
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 options.setIntraOpNumThreads(n);
+                // ORT's pool threads spin after each run by default: interleaved with the other engines they would
+                // take a core from whichever runs next
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 sessions.put("intra-op " + n, env.createSession(onnx.toString(), options));
             }
         }
