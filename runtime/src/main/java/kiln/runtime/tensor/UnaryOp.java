@@ -39,7 +39,7 @@ public enum UnaryOp {
     ERFC(floating("erfc_cpu", SpecialFunctions::erfc)),
     SILU(floating("silu_cpu", x -> x / (1 + Math.exp(-x)))),
     /** {@code gelu(approximate='none')}: {@code x * Φ(x)}. */
-    GELU(floating("GeluKernelImpl", x -> x * 0.5 * (1 + SpecialFunctions.erf(x / Math.sqrt(2))))),
+    GELU(floating("GeluKernelImpl", x -> x * 0.5 * (1 + SpecialFunctions.erf(x / Math.sqrt(2))), VectorOp.GELU)),
     /** {@code gelu(approximate='tanh')}. */
     GELU_TANH(floating("GeluKernelImpl", x -> 0.5 * x
             * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))))),

@@ -51,11 +51,27 @@ final class VectorLoops {
                 case EXP -> x.lanewise(VectorOperators.EXP);
                 case SIGMOID -> FloatVector.broadcast(FLOATS, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
                 case TANH -> x.lanewise(VectorOperators.TANH);
+                case GELU -> x.mul(0.5f).mul(erf(x.mul((float) (1 / Math.sqrt(2)))).add(1f));
                 default -> throw new IllegalArgumentException("not a unary vector op: " + op);
             };
             r.intoMemorySegment(seg[0], off[0] + b, ORDER);
         }
         return bound;
+    }
+
+    /**
+     * ATen's {@code Vectorized<float>::erf}: {@code sign(x) * (1 - r(t) * t * exp(-x^2))} with {@code t = 1 / (1 +
+     * p|x|)} and the quartic {@code r} of Abramowitz and Stegun 7.1.26, in fused multiply-adds as ATen writes it.
+     */
+    private static FloatVector erf(FloatVector x) {
+        FloatVector abs = x.abs();
+        FloatVector t = FloatVector.broadcast(FLOATS, 1f).div(abs.fma(0.3275911f, 1f));
+        FloatVector r = t.fma(1.061405429f, -1.453152027f).fma(t, FloatVector.broadcast(FLOATS, 1.421413741f))
+                .fma(t, FloatVector.broadcast(FLOATS, -0.284496736f))
+                .fma(t, FloatVector.broadcast(FLOATS, 0.254829592f));
+        FloatVector e = x.mul(x).neg().lanewise(VectorOperators.EXP).neg();
+        FloatVector y = e.mul(t).fma(r, FloatVector.broadcast(FLOATS, 1f));
+        return y.blend(y.neg(), x.compare(VectorOperators.LT, 0f));
     }
 
     static long binaryFloat(VectorOp op, float alpha, MemorySegment[] seg, long[] off, long[] str, long n) {
@@ -83,6 +99,9 @@ final class VectorLoops {
     }
 
     static long unaryDouble(VectorOp op, MemorySegment[] seg, long[] off, long[] str, long n) {
+        if (op == VectorOp.GELU) {
+            return 0; // the scalar form does it all: ATen's double GELU uses an accurate erf
+        }
         int lanes = DOUBLES.length();
         long bound = n - n % lanes;
         boolean broadcast = str[1] == 0;
@@ -93,6 +112,7 @@ final class VectorLoops {
             DoubleVector x = broadcast ? constant
                     : DoubleVector.fromMemorySegment(DOUBLES, seg[1], off[1] + b, ORDER);
             DoubleVector r = switch (op) {
+                case GELU -> throw new IllegalStateException("unreachable: double GELU stays scalar");
                 case NEG -> x.neg();
                 case ABS -> x.abs();
                 case RELU -> x.blend(0d, x.compare(VectorOperators.LT, 0d));

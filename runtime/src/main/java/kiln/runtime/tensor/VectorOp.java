@@ -24,5 +24,11 @@ enum VectorOp {
     /** {@code 1 / (1 + exp(-a))}, as ATen's vectorized sigmoid; may differ from the scalar form by an ulp. */
     SIGMOID,
     /** {@code tanh(a)}; the vector form may differ from the scalar one by an ulp. */
-    TANH
+    TANH,
+    /**
+     * {@code gelu(a)} with exact {@code erf}, in float as ATen's vectorized GeluKernel computes it: erf by
+     * Abramowitz and Stegun 7.1.26 (ATen's {@code Vectorized<float>::erf}, within 1.5e-7); doubles keep the
+     * scalar form (ATen uses Sleef's accurate erf there).
+     */
+    GELU
 }
