@@ -286,6 +286,16 @@ public final class Reductions {
         Tensor in = dtype == null ? self : self.to(dtype);
         TorchException.check(in.dtype().isFloatingPoint(), "\"" + (log ? "log_softmax" : "softmax")
                 + "_lastdim_kernel_impl\" not implemented for '" + in.dtype() + "'");
+        if (in.dtype() == ScalarType.Float && in.dim() > 0 && VectorSupport.AVAILABLE) {
+            // float32 in float, vectorized, as ATen's softmax kernels compute it
+            int d = Shapes.wrapDim(dim, in.dim());
+            long[] src = {d};
+            long[] last = {in.dim() - 1};
+            Tensor moved = Views.movedim(in, src, last);
+            float[] x = moved.toFloatArray();
+            SoftmaxRows.apply(x, Math.toIntExact(in.size(d)), log);
+            return Views.movedim(Tensor.of(x, moved.sizesRaw()), last, src).contiguous();
+        }
         return alongDim(in, dim, in.dtype(), (x, base, n) -> {
             double m = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < n; j++) {
