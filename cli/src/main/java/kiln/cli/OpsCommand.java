@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.schema.OperatorRegistry;
+import kiln.dialects.torch.schema.OverloadedName;
 import kiln.runtime.backend.Backend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,10 +60,9 @@ final class OpsCommand implements Callable<Integer> {
     static Map<String, List<String>> implemented(Backend backend) {
         Map<String, List<String>> out = new TreeMap<>();
         for (String overloaded : backend.capabilities().ops()) {
-            int colons = overloaded.indexOf("::");
-            int dot = overloaded.indexOf('.', colons < 0 ? 0 : colons + 2);
-            String op = dot < 0 ? overloaded : overloaded.substring(0, dot);
-            out.computeIfAbsent(op, k -> new ArrayList<>()).add(dot < 0 ? "default" : overloaded.substring(dot + 1));
+            OverloadedName n = OverloadedName.parse(overloaded);
+            out.computeIfAbsent(n.operator(), k -> new ArrayList<>())
+                    .add(n.overload().isEmpty() ? "default" : n.overload());
         }
         return out;
     }

@@ -105,10 +105,8 @@ public final class OperatorRegistry {
 
     /** The schema named {@code aten::add.Tensor} (or {@code aten::relu} for a default overload). */
     public Optional<FunctionSchema> lookup(String overloadedName) {
-        int colons = overloadedName.indexOf("::");
-        int dot = overloadedName.indexOf('.', colons < 0 ? 0 : colons + 2);
-        return dot < 0 ? lookup(overloadedName, "")
-                : lookup(overloadedName.substring(0, dot), overloadedName.substring(dot + 1));
+        OverloadedName n = OverloadedName.parse(overloadedName);
+        return lookup(n.operator(), n.overload());
     }
 
     /** Every schema, in the resource's order. */
