@@ -1,6 +1,7 @@
 package kiln.runtime.tensor;
 
 import java.util.Arrays;
+import java.util.function.BiFunction;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 
@@ -269,16 +270,25 @@ public final class Reductions {
             transform.apply(x, 0, 1);
             return result(x, new long[0], dtype);
         }
+        return rowsAlong(in, dim, (moved, n) -> {
+            double[] x = moved.toDoubleArray();
+            for (int base = 0; n > 0 && base < x.length; base += n) {
+                transform.apply(x, base, n);
+            }
+            return result(x, moved.sizesRaw(), dtype);
+        });
+    }
+
+    /**
+     * {@code rows} applied to {@code in} (of at least one dim) with {@code dim} moved last, given the row length;
+     * its result (of the moved shape) is moved back and made contiguous.
+     */
+    private static Tensor rowsAlong(Tensor in, long dim, BiFunction<Tensor, Integer, Tensor> rows) {
         int d = Shapes.wrapDim(dim, in.dim());
         long[] src = {d};
         long[] last = {in.dim() - 1};
         Tensor moved = Views.movedim(in, src, last);
-        int n = Math.toIntExact(in.size(d));
-        double[] x = moved.toDoubleArray();
-        for (int base = 0; n > 0 && base < x.length; base += n) {
-            transform.apply(x, base, n);
-        }
-        return Views.movedim(result(x, moved.sizesRaw(), dtype), last, src).contiguous();
+        return Views.movedim(rows.apply(moved, Math.toIntExact(in.size(d))), last, src).contiguous();
     }
 
     /** {@code softmax}/{@code log_softmax} along {@code dim}, in {@code dtype} when given. */
@@ -288,13 +298,11 @@ public final class Reductions {
                 + "_lastdim_kernel_impl\" not implemented for '" + in.dtype() + "'");
         if (in.dtype() == ScalarType.Float && in.dim() > 0 && VectorSupport.AVAILABLE) {
             // float32 in float, vectorized, as ATen's softmax kernels compute it
-            int d = Shapes.wrapDim(dim, in.dim());
-            long[] src = {d};
-            long[] last = {in.dim() - 1};
-            Tensor moved = Views.movedim(in, src, last);
-            float[] x = moved.toFloatArray();
-            SoftmaxRows.apply(x, Math.toIntExact(in.size(d)), log);
-            return Views.movedim(Tensor.of(x, moved.sizesRaw()), last, src).contiguous();
+            return rowsAlong(in, dim, (moved, n) -> {
+                float[] x = moved.toFloatArray();
+                SoftmaxRows.apply(x, n, log);
+                return Tensor.of(x, moved.sizesRaw());
+            });
         }
         return alongDim(in, dim, in.dtype(), (x, base, n) -> {
             double m = Double.NEGATIVE_INFINITY;
