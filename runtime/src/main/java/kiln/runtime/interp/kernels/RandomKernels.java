@@ -27,13 +27,13 @@ final class RandomKernels {
     }
 
     static void register(KernelRegistry r) {
-        r.register("aten::rand", a -> uniform(Tensor.empty(floating(a[1]), longs(a[0]))));
+        r.register("aten::rand", a -> uniform(Tensor.empty(floating(a[1]), longs(a[0])), null));
         r.register("aten::rand.generator", a -> uniform(Tensor.empty(floating(a[2]), longs(a[0])), a[1]));
-        r.register("aten::randn", a -> normal(Tensor.empty(floating(a[1]), longs(a[0])), 0, 1));
+        r.register("aten::randn", a -> normal(Tensor.empty(floating(a[1]), longs(a[0])), 0, 1, null));
         r.register("aten::randn.generator", a -> normal(Tensor.empty(floating(a[2]), longs(a[0])), 0, 1, a[1]));
-        r.register("aten::rand_like", a -> uniform(like(a[0], a[1])));
+        r.register("aten::rand_like", a -> uniform(like(a[0], a[1]), null));
         r.register("aten::rand_like.generator", a -> uniform(like(a[0], a[2]), a[1]));
-        r.register("aten::randn_like", a -> normal(like(a[0], a[1]), 0, 1));
+        r.register("aten::randn_like", a -> normal(like(a[0], a[1]), 0, 1, null));
         r.register("aten::randn_like.generator", a -> normal(like(a[0], a[2]), 0, 1, a[1]));
         r.register("aten::randint", a -> randint(0, toLong(a[0]), Tensor.empty(intDtype(a[2]), longs(a[1])), null));
         r.register("aten::randint.generator",
@@ -113,16 +113,8 @@ final class RandomKernels {
         return Generator.defaultCpu();
     }
 
-    private static Tensor uniform(Tensor t) {
-        return uniform(t, null);
-    }
-
     private static Tensor uniform(Tensor t, Object gen) {
         return Sampling.uniform_(t, 0, 1, generator(gen));
-    }
-
-    private static Tensor normal(Tensor t, double mean, double std) {
-        return normal(t, mean, std, null);
     }
 
     private static Tensor normal(Tensor t, double mean, double std, Object gen) {
