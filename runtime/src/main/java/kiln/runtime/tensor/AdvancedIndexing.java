@@ -42,22 +42,28 @@ public final class AdvancedIndexing {
             if (t != null && (t.dtype() == ScalarType.Bool || t.dtype() == ScalarType.Byte)) {
                 int at = out.size();
                 for (int j = 0; j < t.dim(); j++) {
-                    TorchException.checkIndex(at + j < self.dim() && t.size(j) == self.size(at + j), "The shape of "
+                    if (!(at + j < self.dim() && t.size(j) == self.size(at + j))) {
+                        throw TorchException.index("The shape of "
                             + "the mask " + Shapes.str(t.sizesRaw()) + " at index " + j + " does not match the shape "
                             + "of the indexed tensor " + Shapes.str(self.sizesRaw()) + " at index " + (at + j));
+                    }
                 }
                 Tensor nz = nonzero(t);
                 for (int j = 0; j < t.dim(); j++) {
                     out.add(Views.select(nz, 1, j));
                 }
             } else {
-                TorchException.checkIndex(t == null || !t.dtype().isFloatingPoint(), "tensors used as indices must be"
+                if (!(t == null || !t.dtype().isFloatingPoint())) {
+                    throw TorchException.index("tensors used as indices must be"
                         + " long, int, byte or bool tensors");
+                }
                 out.add(t);
             }
         }
-        TorchException.checkIndex(out.size() <= self.dim(), "too many indices for tensor of dimension " + self.dim()
+        if (out.size() > self.dim()) {
+            throw TorchException.index("too many indices for tensor of dimension " + self.dim()
                 + " (got " + out.size() + ")");
+        }
         while (out.size() < self.dim()) {
             out.add(null);
         }
@@ -108,8 +114,10 @@ public final class AdvancedIndexing {
             long[] idx = Views.expand(indices.get(d), shape).toLongArray();
             for (int i = 0; i < linear.length; i++) {
                 long v = idx[i];
-                TorchException.checkIndex(v >= -size && v < size, "index " + v + " is out of bounds for dimension "
+                if (!(v >= -size && v < size)) {
+                    throw TorchException.index("index " + v + " is out of bounds for dimension "
                         + d + " with size " + size);
+                }
                 linear[i] += (v < 0 ? v + size : v) * scale;
             }
             scale *= size;
@@ -138,8 +146,10 @@ public final class AdvancedIndexing {
             return Pointwise.maskedFill(self, mask.dtype() == ScalarType.Bool ? mask : mask.to(ScalarType.Bool),
                     values.item());
         }
-        TorchException.check(values.dtype() == self.dtype(), "Index put requires the source and destination dtypes "
+        if (values.dtype() != self.dtype()) {
+            throw TorchException.runtime("Index put requires the source and destination dtypes "
                 + "match, got " + self.dtype() + " for the destination and " + values.dtype() + " for the source.");
+        }
         Plan plan = plan(self, indices);
         Tensor work = plan.arrange(self).clone();
         long[] linear = plan.linear();
@@ -172,9 +182,11 @@ public final class AdvancedIndexing {
                 return null;
             }
             for (int j = 0; j < t.dim(); j++) {
-                TorchException.checkIndex(covered + j < self.dim() && t.size(j) == self.size(covered + j), "The "
+                if (!(covered + j < self.dim() && t.size(j) == self.size(covered + j))) {
+                    throw TorchException.index("The "
                         + "shape of the mask " + Shapes.str(t.sizesRaw()) + " at index " + j + " does not match the "
                         + "shape of the indexed tensor " + Shapes.str(self.sizesRaw()) + " at index " + (covered + j));
+                }
             }
             mask = t;
             covered += t.dim();
@@ -218,12 +230,16 @@ public final class AdvancedIndexing {
 
     /** {@code torch.put(self, index, source, accumulate)}: writes at flat positions of {@code self}. */
     public static Tensor put(Tensor self, Tensor index, Tensor source, boolean accumulate) {
-        TorchException.check(source.numel() == index.numel(), "put_(): Expected source and index to have the same "
+        if (source.numel() != index.numel()) {
+            throw TorchException.runtime("put_(): Expected source and index to have the same "
                 + "number of elements, but got source.numel() = " + source.numel() + ", index.numel() = "
                 + index.numel());
+        }
         for (long i : index.toLongArray()) {
-            TorchException.checkIndex(i >= -self.numel() && i < self.numel(), "out of range: tried to access index "
+            if (!(i >= -self.numel() && i < self.numel())) {
+                throw TorchException.index("out of range: tried to access index "
                     + i + " on a tensor of " + self.numel() + " elements.");
+            }
         }
         Tensor flat = indexPut(Views.reshape(self, new long[] {-1}), Arrays.asList(Views.reshape(index,
                 new long[] {-1})), Views.reshape(source, new long[] {-1}), accumulate);
@@ -232,16 +248,22 @@ public final class AdvancedIndexing {
 
     /** {@code torch.masked_scatter(self, mask, source)}: the mask's true positions take source's elements in order. */
     public static Tensor maskedScatter(Tensor self, Tensor mask, Tensor source) {
-        TorchException.check(mask.dtype() == ScalarType.Bool, "masked_scatter_ only supports boolean masks, but got "
+        if (mask.dtype() != ScalarType.Bool) {
+            throw TorchException.runtime("masked_scatter_ only supports boolean masks, but got "
                 + "mask with dtype " + mask.dtype());
-        TorchException.check(source.dtype() == self.dtype(), "masked_scatter: expected self and source to have same "
+        }
+        if (source.dtype() != self.dtype()) {
+            throw TorchException.runtime("masked_scatter: expected self and source to have same "
                 + "dtypes but got " + self.dtype() + " and " + source.dtype());
+        }
         long[] shape = Shapes.broadcast(self.sizesRaw(), mask.sizesRaw());
         Tensor m = Views.reshape(Views.expand(mask, shape).contiguous(), new long[] {-1});
         Tensor positions = Views.select(nonzero(m), 1, 0);
         long count = positions.numel();
-        TorchException.check(source.numel() >= count, "masked_scatter: expected source to have at least as many "
+        if (source.numel() < count) {
+            throw TorchException.runtime("masked_scatter: expected source to have at least as many "
                 + "elements as the ones in mask");
+        }
         Tensor values = Views.narrow(Views.reshape(source, new long[] {-1}), 0, 0, count);
         Tensor flat = indexPut(Views.reshape(Views.expand(self, shape), new long[] {-1}), Arrays.asList(positions),
                 values, false);

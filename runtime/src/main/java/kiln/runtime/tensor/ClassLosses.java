@@ -18,17 +18,22 @@ public final class ClassLosses {
 
     /** {@code nll_loss_nd}: input {@code [C]}, {@code [N, C]} or {@code [N, C, d...]}; target without the C dim. */
     public static Tensor nll(Tensor input, Tensor target, Tensor weight, long reduction, long ignoreIndex) {
-        TorchException.check(input.dim() >= 1, "Expected 1 or more dimensions (got " + input.dim() + ")");
-        TorchException.check(input.dim() == 1 || target.dim() >= 1 && input.size(0) == target.size(0),
-                "Expected input batch_size (" + input.size(0) + ") to match target batch_size ("
+        if (input.dim() < 1) {
+            throw TorchException.runtime("Expected 1 or more dimensions (got " + input.dim() + ")");
+        }
+        if (!(input.dim() == 1 || target.dim() >= 1 && input.size(0) == target.size(0))) {
+            throw TorchException.runtime("Expected input batch_size (" + input.size(0) + ") to match target batch_size ("
                         + (target.dim() == 0 ? 0 : target.size(0)) + ").");
+        }
         boolean batched = input.dim() > 1;
         int classes = (int) input.size(batched ? 1 : 0);
         int batch = batched ? (int) input.size(0) : 1;
         int inner = batched && batch * classes > 0 ? (int) (input.numel() / batch / classes) : batched ? 0 : 1;
-        TorchException.check(weight == null || weight.numel() == classes, "weight tensor should be defined either "
+        if (!(weight == null || weight.numel() == classes)) {
+            throw TorchException.runtime("weight tensor should be defined either "
                 + "for all " + classes + " classes or no classes but got weight tensor of shape: "
                 + (weight == null ? "" : Shapes.str(weight.sizesRaw())));
+        }
         double[] x = input.toDoubleArray();
         long[] t = target.toLongArray();
         double[] w = weight == null ? null : weight.toDoubleArray();
@@ -42,7 +47,9 @@ public final class ClassLosses {
                 if (c == ignoreIndex) {
                     continue;
                 }
-                TorchException.checkIndex(c >= 0 && c < classes, "Target " + c + " is out of bounds.");
+                if (!(c >= 0 && c < classes)) {
+                    throw TorchException.index("Target " + c + " is out of bounds.");
+                }
                 double wc = w == null ? 1 : w[(int) c];
                 out[k] = -wc * x[(n * classes + (int) c) * inner + i];
                 total += out[k];
@@ -64,8 +71,10 @@ public final class ClassLosses {
         Tensor logp = Reductions.softmax(input, classDim, input.dtype(), true);
         Tensor weightView = weight == null ? null : classView(weight, input.dim(), classDim);
         if (target.dtype().isFloatingPoint()) {
-            TorchException.check(Arrays.equals(input.sizesRaw(), target.sizesRaw()), "Expected target size "
+            if (!Arrays.equals(input.sizesRaw(), target.sizesRaw())) {
+                throw TorchException.runtime("Expected target size "
                     + Shapes.str(input.sizesRaw()) + ", got " + Shapes.str(target.sizesRaw()));
+            }
             Tensor soft = labelSmoothing > 0 ? Ops.add(Ops.mul(target, Scalar.of(1 - labelSmoothing)),
                     Scalar.of(labelSmoothing / classes), ONE) : target;
             Tensor terms = Ops.neg(Ops.mul(weightView == null ? logp : Ops.mul(logp, weightView), soft));
@@ -107,9 +116,11 @@ public final class ClassLosses {
     /** A {@code [frames, dim]} view of a 0-, 1- or 2-d score tensor, as the margin losses take it. */
     private record Frames(int frames, int dim) {
         static Frames of(Tensor input, String what) {
-            TorchException.check(input.dim() <= 2 && (input.dim() < 2 || input.size(1) != 0), "Expected non-empty "
+            if (!(input.dim() <= 2 && (input.dim() < 2 || input.size(1) != 0))) {
+                throw TorchException.runtime("Expected non-empty "
                     + "vector or matrix with optional 0-dim batch size, but got: " + Shapes.str(input.sizesRaw())
                     + " (" + what + ")");
+            }
             return input.dim() <= 1 ? new Frames(1, (int) input.numel()) : new Frames((int) input.size(0),
                     (int) input.size(1));
         }
@@ -132,8 +143,10 @@ public final class ClassLosses {
             long reduction) {
         TorchException.check(p.toDouble() == 1 || p.toDouble() == 2, "only p == 1 and p == 2 supported");
         Frames f = Frames.of(input, "multi_margin_loss");
-        TorchException.check(target.dim() <= 1 && target.numel() == f.frames(), "inconsistent target size, "
+        if (!(target.dim() <= 1 && target.numel() == f.frames())) {
+            throw TorchException.runtime("inconsistent target size, "
                 + "expected " + f.frames() + " but got " + Shapes.str(target.sizesRaw()));
+        }
         double[] x = input.toDoubleArray();
         long[] t = target.toLongArray();
         double[] w = weight == null ? null : weight.toDoubleArray();
@@ -159,9 +172,11 @@ public final class ClassLosses {
     /** {@code multilabel_margin_loss}: targets list class indices up to the first -1. */
     public static Tensor multilabelMargin(Tensor input, Tensor target, long reduction) {
         Frames f = Frames.of(input, "multilabel_margin_loss");
-        TorchException.check(Arrays.equals(input.sizesRaw(), target.sizesRaw()) || input.dim() <= 1
-                && target.dim() <= 1 && target.numel() == f.dim(), "inconsistent target size: "
+        if (!(Arrays.equals(input.sizesRaw(), target.sizesRaw()) || input.dim() <= 1
+                && target.dim() <= 1 && target.numel() == f.dim())) {
+            throw TorchException.runtime("inconsistent target size: "
                 + Shapes.str(target.sizesRaw()) + " for input of size: " + Shapes.str(input.sizesRaw()));
+        }
         double[] x = input.toDoubleArray();
         long[] t = target.toLongArray();
         double[] out = new double[f.frames()];

@@ -24,13 +24,19 @@ public final class Convolution {
     private record Setup(Tensor input, Tensor weight, boolean unbatched, int spatial) {
         static Setup of(String op, Tensor input, Tensor weight, int spatial) {
             boolean unbatched = input.dim() == spatial + 1;
-            TorchException.check(input.dim() == spatial + 2 || unbatched, "Expected " + (spatial + 1)
+            if (!(input.dim() == spatial + 2 || unbatched)) {
+                throw TorchException.runtime("Expected " + (spatial + 1)
                     + "D (unbatched) or " + (spatial + 2) + "D (batched) input to " + op + ", but got input of size: "
                     + Shapes.str(input.sizesRaw()));
-            TorchException.check(weight.dim() == spatial + 2, "weight should have " + (spatial + 2)
+            }
+            if (weight.dim() != spatial + 2) {
+                throw TorchException.runtime("weight should have " + (spatial + 2)
                     + " dimensions for " + op + ", but got " + Shapes.str(weight.sizesRaw()));
-            TorchException.check(input.dtype() == weight.dtype(), "Input type (" + input.dtype() + ") and weight "
+            }
+            if (input.dtype() != weight.dtype()) {
+                throw TorchException.runtime("Input type (" + input.dtype() + ") and weight "
                     + "type (" + weight.dtype() + ") should be the same");
+            }
             Tensor in = unbatched ? Views.unsqueeze(input, 0) : input;
             Tensor w = weight;
             for (int d = spatial; d < 3; d++) {
@@ -78,13 +84,16 @@ public final class Convolution {
         int channels = (int) in.size(1);
         int outChannels = (int) w.size(0);
         int groupChannels = (int) w.size(1);
-        TorchException.check(groups > 0 && channels == groupChannels * groups && outChannels % groups == 0,
-                "Given groups=" + groups + ", weight of size " + Shapes.str(weight.sizesRaw())
+        if (!(groups > 0 && channels == groupChannels * groups && outChannels % groups == 0)) {
+            throw TorchException.runtime("Given groups=" + groups + ", weight of size " + Shapes.str(weight.sizesRaw())
                         + ", expected input" + Shapes.str(input.sizesRaw()) + " to have " + groupChannels * groups
                         + " channels, but got " + channels + " channels instead");
+        }
         List<Axis> axes = axes(in, w, stride, padding, dilation, spatial);
-        TorchException.check(axes.stream().allMatch(a -> a.out() > 0), "Calculated output size is too small: input "
+        if (!axes.stream().allMatch(a -> a.out() > 0)) {
+            throw TorchException.runtime("Calculated output size is too small: input "
                 + Shapes.str(input.sizesRaw()) + ", kernel " + Shapes.str(weight.sizesRaw()));
+        }
         long[] outShape = {batch, outChannels, axes.get(0).out(), axes.get(1).out(), axes.get(2).out()};
         Tensor out;
         if (Depthwise.applies(in, w, groups, axes)) {
@@ -139,10 +148,12 @@ public final class Convolution {
         Tensor w = s.weight();
         int batch = (int) in.size(0);
         int channels = (int) in.size(1);
-        TorchException.check(groups > 0 && channels == w.size(0) && channels % groups == 0, "Given transposed="
+        if (!(groups > 0 && channels == w.size(0) && channels % groups == 0)) {
+            throw TorchException.runtime("Given transposed="
                 + "1, weight of size " + Shapes.str(weight.sizesRaw()) + ", expected input"
                 + Shapes.str(input.sizesRaw()) + " to have " + w.size(0) + " channels, but got " + channels
                 + " channels instead");
+        }
         int g = (int) groups;
         int inPerGroup = channels / g;
         int outPerGroup = (int) w.size(1);
@@ -154,11 +165,15 @@ public final class Convolution {
             long pad = i < 0 ? 0 : at(padding, i);
             long dil = i < 0 ? 1 : at(dilation, i);
             long outPad = i < 0 ? 0 : at(outputPadding, i);
-            TorchException.check(outPad < st || outPad < dil, "output padding must be smaller than either stride "
+            if (!(outPad < st || outPad < dil)) {
+                throw TorchException.runtime("output padding must be smaller than either stride "
                     + "or dilation, but got output_padding=" + outPad + ", stride=" + st + ", dilation=" + dil);
+            }
             long size = (in.size(d + 2) - 1) * st - 2 * pad + dil * (k - 1) + outPad + 1;
-            TorchException.check(size > 0, "Given input size " + Shapes.str(input.sizesRaw())
+            if (size <= 0) {
+                throw TorchException.runtime("Given input size " + Shapes.str(input.sizesRaw())
                     + ", calculated output size is too small");
+            }
             Axis a = Axis.of(size, k, st, pad, dil);
             axes.add(new Axis(a.in(), a.kernel(), a.stride(), a.padding(), a.dilation(), (int) in.size(d + 2)));
         }

@@ -74,10 +74,14 @@ final class Elementwise {
             }
         }
         if (out != null) {
-            TorchException.check(Arrays.equals(out.sizesRaw(), shape), "output with shape "
+            if (!Arrays.equals(out.sizesRaw(), shape)) {
+                throw TorchException.runtime("output with shape "
                     + Shapes.str(out.sizesRaw()) + " doesn't match the broadcast shape " + Shapes.str(shape));
-            TorchException.check(!safeCast || TypePromotion.canCast(common, out.dtype()), "result type " + common
+            }
+            if (!(!safeCast || TypePromotion.canCast(common, out.dtype()))) {
+                throw TorchException.runtime("result type " + common
                     + " can't be cast to the desired output type " + out.dtype());
+            }
         }
         List<Tensor> expanded = new ArrayList<>();
         List<long[]> strides = new ArrayList<>();
@@ -119,13 +123,16 @@ final class Elementwise {
 
     /** TensorIterator's {@code compute_mem_overlaps}. */
     private static void checkOverlap(Tensor out, List<Tensor> inputs) {
-        TorchException.check(!MemoryOverlap.hasInternalOverlap(out), "unsupported operation: more than one element "
+        if (MemoryOverlap.hasInternalOverlap(out)) {
+            throw TorchException.runtime("unsupported operation: more than one element "
                 + "of the written-to tensor refers to a single memory location. Please clone() the tensor before "
                 + "performing the operation.");
+        }
         for (Tensor input : inputs) {
-            TorchException.check(input == out || MemoryOverlap.status(out, input) != MemoryOverlap.Status.PARTIAL,
-                    "unsupported operation: some elements of the input tensor and the written-to tensor refer to a "
+            if (!(input == out || MemoryOverlap.status(out, input) != MemoryOverlap.Status.PARTIAL)) {
+                throw TorchException.runtime("unsupported operation: some elements of the input tensor and the written-to tensor refer to a "
                             + "single memory location. Please clone() the tensor before performing the operation.");
+            }
         }
     }
 

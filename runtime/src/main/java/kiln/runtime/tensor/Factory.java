@@ -23,8 +23,10 @@ final class Factory {
 
     private static long[] checkSizes(long[] sizes) {
         for (long s : sizes) {
-            TorchException.check(s >= 0, "Trying to create tensor with negative dimension " + s + ": "
+            if (s < 0) {
+                throw TorchException.runtime("Trying to create tensor with negative dimension " + s + ": "
                     + Shapes.str(sizes));
+            }
         }
         return sizes;
     }
@@ -82,7 +84,9 @@ final class Factory {
     static Tensor onStorage(Storage storage, ScalarType dtype, long[] sizes, long[] strides, long offset) {
         DTypes.require(dtype);
         Views.checkStrided(checkSizes(sizes), strides);
-        TorchException.check(offset >= 0, "Tensor: invalid storage offset " + offset);
+        if (offset < 0) {
+            throw TorchException.runtime("Tensor: invalid storage offset " + offset);
+        }
         Views.checkInBounds(sizes, strides, offset, dtype.itemSize(), storage.byteSize());
         return new Tensor(storage, dtype, sizes.clone(), strides.clone(), offset);
     }

@@ -37,13 +37,17 @@ public final class Fourier {
 
     private static Tensor hermitianToReal(String name, Tensor self, long[] s, long[] dim, String norm,
             boolean forward) {
-        TorchException.check(!self.dtype().isComplex(), name + " of a complex tensor is not supported yet");
+        if (self.dtype().isComplex()) {
+            throw TorchException.runtime(name + " of a complex tensor is not supported yet");
+        }
         long[] dims = canonicalDims(self, s, dim);
         long[] sizes = new long[dims.length];
         for (int i = 0; i < dims.length; i++) {
             long given = s == null ? -1 : s[i];
             sizes[i] = given != -1 ? given : i == dims.length - 1 ? 2 * (self.size(dims[i]) - 1) : self.size(dims[i]);
-            TorchException.check(sizes[i] > 0, "Invalid number of data points (" + sizes[i] + ") specified");
+            if (sizes[i] <= 0) {
+                throw TorchException.runtime("Invalid number of data points (" + sizes[i] + ") specified");
+            }
         }
         ScalarType real = self.dtype().isFloatingPoint() ? self.dtype() : DTypes.DEFAULT_FLOAT;
         long[] inShape = self.sizes();
@@ -80,8 +84,10 @@ public final class Fourier {
             TorchException.check(s == null || s.length == dims.length,
                     "When given, dim and shape arguments must have the same length");
         } else if (s != null) {
-            TorchException.check(s.length <= self.dim(), "Got shape with " + s.length
+            if (s.length > self.dim()) {
+                throw TorchException.runtime("Got shape with " + s.length
                     + " values but input tensor only has " + self.dim() + " dimensions.");
+            }
             dims = new long[s.length];
             for (int i = 0; i < s.length; i++) {
                 dims[i] = self.dim() - s.length + i;

@@ -21,16 +21,22 @@ public final class GridSampling {
     public static Tensor gridSample(Tensor input, Tensor grid, long interpolation, long padding,
             boolean alignCorners) {
         int k = input.dim() - 2;
-        TorchException.check((k == 2 || k == 3) && grid.dim() == input.dim(), "grid_sampler(): expected 4D or 5D "
+        if (!((k == 2 || k == 3) && grid.dim() == input.dim())) {
+            throw TorchException.runtime("grid_sampler(): expected 4D or 5D "
                 + "input and grid with same number of dimensions, but got input with sizes "
                 + Shapes.str(input.sizesRaw()) + " and grid with sizes " + Shapes.str(grid.sizesRaw()));
-        TorchException.check(input.size(0) == grid.size(0) && grid.size(-1) == k, "grid_sampler(): expected grid "
+        }
+        if (!(input.size(0) == grid.size(0) && grid.size(-1) == k)) {
+            throw TorchException.runtime("grid_sampler(): expected grid "
                 + "to have size " + k + " in last dimension and the same batch size as input, but got grid with sizes "
                 + Shapes.str(grid.sizesRaw()));
+        }
         TorchException.check(interpolation >= 0 && interpolation <= 2 && padding >= 0 && padding <= 2,
                 "grid_sampler(): unknown interpolation or padding mode");
-        TorchException.check(interpolation != 2 || k == 2, "grid_sampler(): bicubic interpolation only supports "
+        if (!(interpolation != 2 || k == 2)) {
+            throw TorchException.runtime("grid_sampler(): bicubic interpolation only supports "
                 + "4D input");
+        }
         long[] in = Arrays.copyOfRange(input.sizesRaw(), 2, input.dim());
         Sampler s = new Sampler(input.toDoubleArray(), in, Padding.values()[(int) padding], alignCorners);
         int n = (int) input.size(0);
@@ -68,9 +74,11 @@ public final class GridSampling {
      */
     public static Tensor affineGrid(Tensor theta, long[] size, boolean alignCorners) {
         int k = size.length - 2;
-        TorchException.check((k == 2 || k == 3) && theta.dim() == 3 && theta.size(0) == size[0]
-                && theta.size(1) == k && theta.size(2) == k + 1, "affine_grid: expected theta of shape [N, " + k
+        if (!((k == 2 || k == 3) && theta.dim() == 3 && theta.size(0) == size[0]
+                && theta.size(1) == k && theta.size(2) == k + 1)) {
+            throw TorchException.runtime("affine_grid: expected theta of shape [N, " + k
                 + ", " + (k + 1) + "] for size " + Shapes.str(size) + ", but got " + Shapes.str(theta.sizesRaw()));
+        }
         long[] spatial = Arrays.copyOfRange(size, 2, size.length);
         int points = (int) Shapes.numel(spatial);
         double[] t = theta.toDoubleArray();

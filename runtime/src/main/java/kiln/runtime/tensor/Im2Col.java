@@ -102,14 +102,18 @@ public final class Im2Col {
     /** {@code aten::im2col} ({@code F.unfold}): {@code [N, C, H, W]} (or {@code [C, H, W]}) to {@code [N, C*kh*kw, L]}. */
     public static Tensor unfold(Tensor input, long[] kernel, long[] dilation, long[] padding, long[] stride) {
         boolean batched = input.dim() == 4;
-        TorchException.check(batched || input.dim() == 3 && input.numel() > 0, "Expected 3D or 4D (batch mode) "
+        if (!(batched || input.dim() == 3 && input.numel() > 0)) {
+            throw TorchException.runtime("Expected 3D or 4D (batch mode) "
                 + "tensor with optional 0 dim batch size for input, but got:" + Shapes.str(input.sizesRaw()));
+        }
         Tensor in = batched ? input : Views.unsqueeze(input, 0);
         List<Axis> axes = List.of(Axis.of(1, 1, 1, 0, 1), Axis.of(in.size(2), kernel[0], stride[0], padding[0],
                 dilation[0]), Axis.of(in.size(3), kernel[1], stride[1], padding[1], dilation[1]));
-        TorchException.check(positions(axes) > 0, "Given input with spatial size (" + in.size(2) + ", "
+        if (positions(axes) <= 0) {
+            throw TorchException.runtime("Given input with spatial size (" + in.size(2) + ", "
                 + in.size(3) + "), kernel_size=(" + kernel[0] + ", " + kernel[1] + "), calculated shape of the "
                 + "array of sliding blocks is non-positive");
+        }
         long rows = in.size(1) * taps(axes);
         Tensor out = Tensor.empty(input.dtype(), in.size(0), rows, positions(axes));
         for (int n = 0; n < in.size(0); n++) {
@@ -122,21 +126,27 @@ public final class Im2Col {
     public static Tensor fold(Tensor input, long[] outputSize, long[] kernel, long[] dilation, long[] padding,
             long[] stride) {
         boolean batched = input.dim() == 3;
-        TorchException.check(batched || input.dim() == 2, "Expected 2D or 3D (batch mode) tensor for input with "
+        if (!(batched || input.dim() == 2)) {
+            throw TorchException.runtime("Expected 2D or 3D (batch mode) tensor for input with "
                 + "possibly 0 batch size and non-zero dimensions for input, but got: " + Shapes.str(input.sizesRaw()));
+        }
         Tensor in = batched ? input : Views.unsqueeze(input, 0);
         List<Axis> axes = List.of(Axis.of(1, 1, 1, 0, 1), Axis.of(outputSize[0], kernel[0], stride[0], padding[0],
                 dilation[0]), Axis.of(outputSize[1], kernel[1], stride[1], padding[1], dilation[1]));
         long taps = taps(axes);
-        TorchException.check(in.size(1) % taps == 0, "Expected size of input's dimension 1 to be divisible by the "
+        if (in.size(1) % taps != 0) {
+            throw TorchException.runtime("Expected size of input's dimension 1 to be divisible by the "
                 + "product of kernel_size, but got input.size(1)=" + in.size(1) + " and kernel_size=(" + kernel[0]
                 + ", " + kernel[1] + ")");
-        TorchException.check(in.size(2) == positions(axes), "Given output_size=(" + outputSize[0] + ", "
+        }
+        if (in.size(2) != positions(axes)) {
+            throw TorchException.runtime("Given output_size=(" + outputSize[0] + ", "
                 + outputSize[1] + "), kernel_size=(" + kernel[0] + ", " + kernel[1] + "), dilation=(" + dilation[0]
                 + ", " + dilation[1] + "), padding=(" + padding[0] + ", " + padding[1] + "), stride=(" + stride[0]
                 + ", " + stride[1] + "), expected size of input's dimension 2 to match the calculated number of "
                 + "sliding blocks " + axes.get(1).out() + " * " + axes.get(2).out() + " = " + positions(axes)
                 + ", but got input.size(2)=" + in.size(2) + ".");
+        }
         long channels = in.size(1) / taps;
         Tensor out = Tensor.empty(input.dtype(), in.size(0), channels, outputSize[0], outputSize[1]);
         for (int n = 0; n < in.size(0); n++) {

@@ -17,12 +17,16 @@ public final class IndexPatterns {
     /** {@code torch.roll(self, shifts, dims)}: elements shifted cyclically; no dims rolls the flattened tensor. */
     public static Tensor roll(Tensor self, long[] shifts, long[] dims) {
         if (dims.length == 0) {
-            TorchException.check(shifts.length == 1, "shifts and dimensions must align. shifts: " + shifts.length
+            if (shifts.length != 1) {
+                throw TorchException.runtime("shifts and dimensions must align. shifts: " + shifts.length
                     + ", dims:0");
+            }
             return Views.view(roll(Views.reshape(self, new long[] {-1}), shifts, new long[] {0}), self.sizesRaw());
         }
-        TorchException.check(shifts.length == dims.length, "shifts and dimensions must align. shifts: "
+        if (shifts.length != dims.length) {
+            throw TorchException.runtime("shifts and dimensions must align. shifts: "
                 + shifts.length + ", dims:" + dims.length);
+        }
         Tensor out = self;
         for (int i = 0; i < dims.length; i++) {
             int d = Shapes.wrapDim(dims[i], self.dim());
@@ -44,8 +48,10 @@ public final class IndexPatterns {
         List<Tensor> blocks = new ArrayList<>();
         for (int i = 0; i < tensors.size(); i++) {
             Tensor t = tensors.get(i);
-            TorchException.check(t.dim() <= 2, "torch.block_diag: Input tensors must have 2 or fewer dimensions. "
+            if (t.dim() > 2) {
+                throw TorchException.runtime("torch.block_diag: Input tensors must have 2 or fewer dimensions. "
                     + "Input " + i + " has " + t.dim() + " dimensions");
+            }
             Tensor block = t.dim() == 2 ? t : Views.reshape(t, new long[] {1, t.numel()});
             blocks.add(block);
             rows += block.size(0);
@@ -65,8 +71,12 @@ public final class IndexPatterns {
 
     /** {@code torch.combinations(self, r, with_replacement)}: the r-tuples of a 1-d tensor, lexicographic, [n, r]. */
     public static Tensor combinations(Tensor self, long r, boolean withReplacement) {
-        TorchException.check(self.dim() == 1, "Expect a 1D vector, but got shape " + Shapes.str(self.sizesRaw()));
-        TorchException.check(r >= 0, "Expect a non-negative number, but got " + r);
+        if (self.dim() != 1) {
+            throw TorchException.runtime("Expect a 1D vector, but got shape " + Shapes.str(self.sizesRaw()));
+        }
+        if (r < 0) {
+            throw TorchException.runtime("Expect a non-negative number, but got " + r);
+        }
         if (r == 0) {
             return Tensor.empty(self.dtype(), 0);
         }
@@ -97,8 +107,10 @@ public final class IndexPatterns {
      * lower ({@code j - i <= offset}) or upper ({@code j - i >= offset}) triangle, row by row.
      */
     public static Tensor triangleIndices(long rows, long cols, long offset, boolean lower, ScalarType dtype) {
-        TorchException.check(rows >= 0 && cols >= 0, (lower ? "tril" : "triu") + "_indices: row and col must be "
+        if (!(rows >= 0 && cols >= 0)) {
+            throw TorchException.runtime((lower ? "tril" : "triu") + "_indices: row and col must be "
                 + "non-negative");
+        }
         List<long[]> coords = new ArrayList<>();
         for (long i = 0; i < rows; i++) {
             for (long j = 0; j < cols; j++) {

@@ -53,8 +53,10 @@ public final class Indexing {
             Tensor perSampleWeights, boolean includeLastOffset, Long paddingIdx) {
         TorchException.check(weight.dim() == 2, "'weight' must be 2-D");
         TorchException.check(indices.dim() == 1 && offsets.dim() == 1, "input has to be a 1D or 2D Tensor");
-        TorchException.check(perSampleWeights == null || mode == 0, "embedding_bag: per_sample_weights was not "
+        if (!(perSampleWeights == null || mode == 0)) {
+            throw TorchException.runtime("embedding_bag: per_sample_weights was not "
                 + "None. per_sample_weights is only supported for mode='sum'");
+        }
         long[] idx = indices.toLongArray();
         long[] off = offsets.toLongArray();
         int bags = includeLastOffset ? off.length - 1 : off.length;
@@ -107,8 +109,10 @@ public final class Indexing {
      * {@code j - i >= diagonal}) of the last two dims.
      */
     public static Tensor triangle(Tensor self, long diagonal, boolean lower) {
-        TorchException.check(self.dim() >= 2, (lower ? "tril" : "triu") + ": input tensor must have at least 2 "
+        if (self.dim() < 2) {
+            throw TorchException.runtime((lower ? "tril" : "triu") + ": input tensor must have at least 2 "
                 + "dimensions");
+        }
         int rows = Math.toIntExact(self.size(-2));
         int cols = Math.toIntExact(self.size(-1));
         boolean[] zero = new boolean[rows * cols];

@@ -31,11 +31,15 @@ public final class Interpolation {
      * scale factor (truncated); the scale factors, when given, also set the source-index scale.
      */
     public static Tensor upsample(Tensor input, Mode mode, long[] outputSize, double[] scales, boolean alignCorners) {
-        TorchException.check(outputSize == null ^ scales == null, "Must specify exactly one of output_size and "
+        if (!(outputSize == null ^ scales == null)) {
+            throw TorchException.runtime("Must specify exactly one of output_size and "
                 + "scale_factors");
+        }
         int rank = outputSize != null ? outputSize.length : scales.length;
-        TorchException.check(input.dim() == rank + 2, "Expected " + (rank + 2) + "D input, but got input of size "
+        if (input.dim() != rank + 2) {
+            throw TorchException.runtime("Expected " + (rank + 2) + "D input, but got input of size "
                 + Shapes.str(input.sizesRaw()));
+        }
         long[] out = new long[rank];
         Double[] perDim = new Double[rank];
         for (int d = 0; d < rank; d++) {
@@ -51,11 +55,15 @@ public final class Interpolation {
      */
     public static Tensor resize(Tensor input, Mode mode, long[] out, Double[] scales, boolean alignCorners) {
         int rank = out.length;
-        TorchException.check(input.dim() == rank + 2, "Expected " + (rank + 2) + "D input, but got input of size "
+        if (input.dim() != rank + 2) {
+            throw TorchException.runtime("Expected " + (rank + 2) + "D input, but got input of size "
                 + Shapes.str(input.sizesRaw()));
-        TorchException.check(Arrays.stream(out).allMatch(o -> o > 0) && input.size(1) > 0 && Arrays.stream(
-                input.sizesRaw()).skip(2).allMatch(s -> s > 0), "Input and output sizes should be greater than 0, "
+        }
+        if (!(Arrays.stream(out).allMatch(o -> o > 0) && input.size(1) > 0 && Arrays.stream(
+                input.sizesRaw()).skip(2).allMatch(s -> s > 0))) {
+            throw TorchException.runtime("Input and output sizes should be greater than 0, "
                 + "but got input " + Shapes.str(input.sizesRaw()) + " output " + Shapes.str(out));
+        }
         boolean single = input.dtype() != ScalarType.Double;
         long[] shape = input.sizes();
         double[] x = input.toDoubleArray();

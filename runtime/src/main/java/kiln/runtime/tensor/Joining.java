@@ -28,12 +28,16 @@ public final class Joining {
         long total = 0;
         for (int i = 0; i < parts.size(); i++) {
             Tensor t = parts.get(i);
-            TorchException.check(t.dim() == first.dim(), "Tensors must have same number of dimensions: got "
+            if (t.dim() != first.dim()) {
+                throw TorchException.runtime("Tensors must have same number of dimensions: got "
                     + first.dim() + " and " + t.dim());
+            }
             for (int k = 0; k < shape.length; k++) {
-                TorchException.check(k == d || t.size(k) == shape[k], "Sizes of tensors must match except in "
+                if (!(k == d || t.size(k) == shape[k])) {
+                    throw TorchException.runtime("Sizes of tensors must match except in "
                         + "dimension " + d + ". Expected size " + shape[k] + " but got size " + t.size(k)
                         + " for tensor number " + i + " in the list.");
+                }
             }
             total += t.size(d);
         }
@@ -52,9 +56,11 @@ public final class Joining {
         TorchException.check(!tensors.isEmpty(), "stack expects a non-empty TensorList");
         long[] shape = tensors.getFirst().sizesRaw();
         for (int i = 1; i < tensors.size(); i++) {
-            TorchException.check(Arrays.equals(tensors.get(i).sizesRaw(), shape), "stack expects each tensor to be "
+            if (!Arrays.equals(tensors.get(i).sizesRaw(), shape)) {
+                throw TorchException.runtime("stack expects each tensor to be "
                     + "equal size, but got " + Shapes.str(shape) + " at entry 0 and "
                     + Shapes.str(tensors.get(i).sizesRaw()) + " at entry " + i);
+            }
         }
         int d = Shapes.wrapDim(dim, shape.length + 1);
         return cat(tensors.stream().map(t -> Views.unsqueeze(t, d)).toList(), d);

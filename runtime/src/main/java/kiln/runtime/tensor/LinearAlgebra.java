@@ -16,14 +16,18 @@ public final class LinearAlgebra {
     }
 
     private static void sameDtype(Tensor a, Tensor b) {
-        TorchException.check(a.dtype() == b.dtype(), "expected m1 and m2 to have the same dtype, but got: "
+        if (a.dtype() != b.dtype()) {
+            throw TorchException.runtime("expected m1 and m2 to have the same dtype, but got: "
                 + a.dtype().pythonName().substring(6) + " != " + b.dtype().pythonName().substring(6));
+        }
     }
 
     /** {@code torch.matmul}. */
     public static Tensor matmul(Tensor a, Tensor b) {
-        TorchException.check(a.dim() > 0 && b.dim() > 0, "both arguments to matmul need to be at least 1D, but they "
+        if (!(a.dim() > 0 && b.dim() > 0)) {
+            throw TorchException.runtime("both arguments to matmul need to be at least 1D, but they "
                 + "are " + a.dim() + "D and " + b.dim() + "D");
+        }
         if (a.dim() == 1 && b.dim() == 1) {
             return dot(a, b);
         }
@@ -50,29 +54,41 @@ public final class LinearAlgebra {
     public static Tensor bmm(Tensor a, Tensor b) {
         TorchException.check(a.dim() == 3, "batch1 must be a 3D tensor");
         TorchException.check(b.dim() == 3, "batch2 must be a 3D tensor");
-        TorchException.check(a.size(0) == b.size(0), "batch1 and batch2 must have same number of batches, got "
+        if (a.size(0) != b.size(0)) {
+            throw TorchException.runtime("batch1 and batch2 must have same number of batches, got "
                 + a.size(0) + " and " + b.size(0));
+        }
         return batched(a, b);
     }
 
     /** {@code torch.mv}: matrix by vector. */
     public static Tensor mv(Tensor a, Tensor v) {
-        TorchException.check(a.dim() == 2 && v.dim() == 1, "vector + matrix @ vector expected, got 1, " + a.dim()
+        if (!(a.dim() == 2 && v.dim() == 1)) {
+            throw TorchException.runtime("vector + matrix @ vector expected, got 1, " + a.dim()
                 + ", " + v.dim());
-        TorchException.check(a.size(1) == v.size(0), "size mismatch, got input (" + a.size(0) + "), mat ("
+        }
+        if (a.size(1) != v.size(0)) {
+            throw TorchException.runtime("size mismatch, got input (" + a.size(0) + "), mat ("
                 + a.size(0) + "x" + a.size(1) + "), vec (" + v.size(0) + ")");
+        }
         return Views.squeeze(batched(a, Views.unsqueeze(v, 1)), new long[] {-1});
     }
 
     /** {@code torch.dot}: 1-d by 1-d, a 0-dim result. */
     public static Tensor dot(Tensor a, Tensor b) {
-        TorchException.check(a.dim() == 1 && b.dim() == 1, "1D tensors expected, but got " + a.dim() + "D and "
+        if (!(a.dim() == 1 && b.dim() == 1)) {
+            throw TorchException.runtime("1D tensors expected, but got " + a.dim() + "D and "
                 + b.dim() + "D tensors");
-        TorchException.check(a.size(0) == b.size(0), "inconsistent tensor size, expected tensor [" + a.size(0)
+        }
+        if (a.size(0) != b.size(0)) {
+            throw TorchException.runtime("inconsistent tensor size, expected tensor [" + a.size(0)
                 + "] and src [" + b.size(0) + "] to have the same number of elements, but got " + a.size(0)
                 + " and " + b.size(0) + " elements respectively");
-        TorchException.check(a.dtype() == b.dtype(), "dot : expected both vectors to have same dtype, but found "
+        }
+        if (a.dtype() != b.dtype()) {
+            throw TorchException.runtime("dot : expected both vectors to have same dtype, but found "
                 + a.dtype() + " and " + b.dtype());
+        }
         return Views.view(batched(Views.unsqueeze(a, 0), Views.unsqueeze(b, 1)), new long[0]);
     }
 
@@ -102,8 +118,10 @@ public final class LinearAlgebra {
         long k = a.size(-1);
         long k2 = b.size(-2);
         long m = b.size(-1);
-        TorchException.check(k == k2, "mat1 and mat2 shapes cannot be multiplied (" + n + "x" + k + " and " + k2
+        if (k != k2) {
+            throw TorchException.runtime("mat1 and mat2 shapes cannot be multiplied (" + n + "x" + k + " and " + k2
                 + "x" + m + ")");
+        }
         long[] batchA = Arrays.copyOf(a.sizesRaw(), a.dim() - 2);
         long[] batchB = Arrays.copyOf(b.sizesRaw(), b.dim() - 2);
         long[] batch = Shapes.broadcast(batchA, batchB);
@@ -136,7 +154,9 @@ public final class LinearAlgebra {
             }
             return Reductions.result(out, outShape, dtype);
         }
-        TorchException.check(dtype.isFloatingPoint(), "\"addmm_impl_cpu_\" not implemented for '" + dtype + "'");
+        if (!dtype.isFloatingPoint()) {
+            throw TorchException.runtime("\"addmm_impl_cpu_\" not implemented for '" + dtype + "'");
+        }
         if (dtype != ScalarType.Double) {
             return floatProduct(ea, eb, batch, outShape).to(dtype);
         }

@@ -80,8 +80,10 @@ public final class Losses {
 
     /** {@code -w (y log x + (1 - y) log(1 - x))} with each log clamped at -100. */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, long reduction) {
-        TorchException.check(input.dtype().isFloatingPoint(), "\"binary_cross_entropy\" not implemented for '"
+        if (!input.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("\"binary_cross_entropy\" not implemented for '"
                 + input.dtype() + "'");
+        }
         double[] x = input.toDoubleArray();
         for (double v : x) {
             TorchException.check(v >= 0 && v <= 1, "all elements of input should be between 0 and 1");
@@ -132,10 +134,12 @@ public final class Losses {
 
     /** {@code max(0, -y (x1 - x2) + margin)}; no broadcasting. */
     public static Tensor marginRanking(Tensor input1, Tensor input2, Tensor target, double margin, long reduction) {
-        TorchException.check(java.util.Arrays.equals(input1.sizesRaw(), input2.sizesRaw())
-                && java.util.Arrays.equals(input1.sizesRaw(), target.sizesRaw()), "margin_ranking_loss: all input "
+        if (!(java.util.Arrays.equals(input1.sizesRaw(), input2.sizesRaw())
+                && java.util.Arrays.equals(input1.sizesRaw(), target.sizesRaw()))) {
+            throw TorchException.runtime("margin_ranking_loss: all input "
                 + "tensors should have same size but got sizes: input1: " + Shapes.str(input1.sizesRaw())
                 + ", input2: " + Shapes.str(input2.sizesRaw()) + ", target: " + Shapes.str(target.sizesRaw()));
+        }
         Tensor unclamped = Ops.add(Ops.mul(Ops.neg(target), Ops.sub(input1, input2, ONE)), Scalar.of(margin), ONE);
         return reduce(clampMin(unclamped, 0), reduction);
     }
@@ -144,9 +148,11 @@ public final class Losses {
             long reduction) {
         int targetDim = target.dim();
         TorchException.check(targetDim <= 1, "0D or 1D target tensor expected, multi-target not supported");
-        TorchException.check(input1.dim() == targetDim + 1, (targetDim == 1 ? "1D target tensor expects 2D"
+        if (input1.dim() != targetDim + 1) {
+            throw TorchException.runtime((targetDim == 1 ? "1D target tensor expects 2D"
                 : "0D target tensor expects 1D") + " input tensors, but found inputs with sizes "
                 + Shapes.str(input1.sizesRaw()) + " and " + Shapes.str(input2.sizesRaw()) + ".");
+        }
         long[] dim = {targetDim};
         Scalar eps = Scalar.of(1e-12f);
         Tensor prodSum = Reductions.sum(Ops.mul(input1, input2), dim, false, null);
@@ -171,8 +177,10 @@ public final class Losses {
     /** {@code F.cosine_similarity}: {@code sum(x1 x2) / (max(|x1|, eps) max(|x2|, eps))} along {@code dim}. */
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2, long dim, double eps) {
         ScalarType common = TypePromotion.promoteTypes(x1.dtype(), x2.dtype());
-        TorchException.check(common.isFloatingPoint(), "expected common dtype to be floating point, yet common dtype "
+        if (!common.isFloatingPoint()) {
+            throw TorchException.runtime("expected common dtype to be floating point, yet common dtype "
                 + "is " + common);
+        }
         long[] shape = Shapes.broadcast(x1.sizesRaw(), x2.sizesRaw());
         Tensor a = Views.expand(x1.to(common), shape);
         Tensor b = Views.expand(x2.to(common), shape);
@@ -184,9 +192,11 @@ public final class Losses {
 
     public static Tensor tripletMargin(Tensor anchor, Tensor positive, Tensor negative, double margin, double p,
             double eps, boolean swap, long reduction) {
-        TorchException.check(anchor.dim() == positive.dim() && positive.dim() == negative.dim(), "All inputs should "
+        if (!(anchor.dim() == positive.dim() && positive.dim() == negative.dim())) {
+            throw TorchException.runtime("All inputs should "
                 + "have same dimension but got " + anchor.dim() + "D, " + positive.dim() + "D and " + negative.dim()
                 + "D inputs.");
+        }
         Tensor distPos = pairwiseDistance(anchor, positive, p, eps, false);
         Tensor distNeg = pairwiseDistance(anchor, negative, p, eps, false);
         if (swap) {

@@ -25,10 +25,12 @@ public final class Normalization {
     public static Tensor[] layerNormWithStatistics(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias,
             double eps) {
         int k = normalizedShape.length;
-        TorchException.check(k > 0 && input.dim() >= k && Arrays.equals(normalizedShape,
-                Arrays.copyOfRange(input.sizesRaw(), input.dim() - k, input.dim())), "Given normalized_shape="
+        if (!(k > 0 && input.dim() >= k && Arrays.equals(normalizedShape,
+                Arrays.copyOfRange(input.sizesRaw(), input.dim() - k, input.dim())))) {
+            throw TorchException.runtime("Given normalized_shape="
                 + Shapes.str(normalizedShape) + ", expected input with shape [*, "
                 + Shapes.str(normalizedShape).substring(1) + ", but got input of size" + Shapes.str(input.sizesRaw()));
+        }
         int n = Math.toIntExact(Shapes.numel(normalizedShape));
         double[] x = input.toDoubleArray();
         double[] w = weight == null ? null : weight.toDoubleArray();
@@ -101,8 +103,10 @@ public final class Normalization {
         double[] var = new double[channels];
         if (training) {
             long count = (long) batch * inner;
-            TorchException.check(count > 1, "Expected more than 1 value per channel when training, got input size "
+            if (count <= 1) {
+                throw TorchException.runtime("Expected more than 1 value per channel when training, got input size "
                     + Shapes.str(input.sizesRaw()));
+            }
             for (int c = 0; c < channels; c++) {
                 double s = 0;
                 for (int n = 0; n < batch; n++) {
@@ -170,8 +174,10 @@ public final class Normalization {
      */
     public static Tensor instanceNorm(Tensor input, Tensor weight, Tensor bias, Tensor runningMean,
             Tensor runningVar, boolean useInputStats, double momentum, double eps) {
-        TorchException.check(useInputStats || runningMean != null && runningVar != null, "Expected running_mean and "
+        if (!(useInputStats || runningMean != null && runningVar != null)) {
+            throw TorchException.runtime("Expected running_mean and "
                 + "running_var to be defined when use_input_stats is false");
+        }
         TorchException.check(input.dim() >= 2, "instance_norm: expected an input of at least 2 dims");
         long b = input.size(0);
         long c = input.size(1);
@@ -198,13 +204,17 @@ public final class Normalization {
      * channels and positions, then an affine per channel.
      */
     public static Tensor groupNorm(Tensor input, long groups, Tensor weight, Tensor bias, double eps) {
-        TorchException.check(input.dim() >= 2, "Expected at least 2 dimensions for input tensor but received "
+        if (input.dim() < 2) {
+            throw TorchException.runtime("Expected at least 2 dimensions for input tensor but received "
                 + input.dim());
+        }
         long n = input.size(0);
         long c = input.size(1);
-        TorchException.check(groups > 0 && c % groups == 0, "Expected number of channels in input to be divisible "
+        if (!(groups > 0 && c % groups == 0)) {
+            throw TorchException.runtime("Expected number of channels in input to be divisible "
                 + "by num_groups, but got input of shape " + Shapes.str(input.sizesRaw()) + " and num_groups="
                 + groups);
+        }
         long perGroup = n * groups == 0 ? 0 : input.numel() / n / groups;
         Tensor grouped = Views.reshape(input.contiguous(), new long[] {n, groups, perGroup});
         Tensor out = Views.reshape(layerNorm(grouped, new long[] {perGroup}, null, null, eps), input.sizes());
@@ -221,10 +231,12 @@ public final class Normalization {
      */
     public static Tensor rmsNorm(Tensor input, long[] normalizedShape, Tensor weight, Double eps) {
         int k = normalizedShape.length;
-        TorchException.check(input.dim() >= k && Arrays.equals(normalizedShape, Arrays.copyOfRange(
-                input.sizesRaw(), input.dim() - k, input.dim())), "Given normalized_shape="
+        if (!(input.dim() >= k && Arrays.equals(normalizedShape, Arrays.copyOfRange(
+                input.sizesRaw(), input.dim() - k, input.dim())))) {
+            throw TorchException.runtime("Given normalized_shape="
                 + Shapes.str(normalizedShape) + ", expected input with shape [*, " + Shapes.str(normalizedShape)
                 .substring(1) + ", but got input of size" + Shapes.str(input.sizesRaw()));
+        }
         long[] dims = new long[k];
         for (int i = 0; i < k; i++) {
             dims[i] = input.dim() - k + i;

@@ -43,12 +43,14 @@ public final class Ops {
 
     /** ATen's {@code sub_check}. */
     private static void subCheck(Tensor self, Tensor other) {
-        TorchException.check(self.dtype() != ScalarType.Bool || other.dtype() != ScalarType.Bool,
-                "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+        if (!(self.dtype() != ScalarType.Bool || other.dtype() != ScalarType.Bool)) {
+            throw TorchException.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
                         + "`logical_xor()` operator instead.");
-        TorchException.check(self.dtype() != ScalarType.Bool && other.dtype() != ScalarType.Bool,
-                "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a "
+        }
+        if (!(self.dtype() != ScalarType.Bool && other.dtype() != ScalarType.Bool)) {
+            throw TorchException.runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a "
                         + "mask, use the `~` or `logical_not()` operator instead.");
+        }
     }
 
     private static Scalar negate(Scalar alpha) {
@@ -123,8 +125,10 @@ public final class Ops {
     }
 
     private static void negCheck(Tensor self) {
-        TorchException.check(self.dtype() != ScalarType.Bool, "Negation, the `-` operator, on a bool tensor is not "
+        if (self.dtype() == ScalarType.Bool) {
+            throw TorchException.runtime("Negation, the `-` operator, on a bool tensor is not "
                 + "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
     }
 
     public static Tensor neg(Tensor self) {

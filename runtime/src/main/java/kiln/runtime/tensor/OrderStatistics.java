@@ -35,8 +35,10 @@ public final class OrderStatistics {
     /** {@code torch.kthvalue}: the k-th smallest value along {@code dim} and its index. */
     public static Tensor[] kthvalue(Tensor self, long k, long dim, boolean keepdim) {
         long size = self.dim() == 0 ? 1 : self.size(dim);
-        TorchException.check(k >= 1 && k <= size, "kthvalue(): selected number k out of range for dimension "
+        if (!(k >= 1 && k <= size)) {
+            throw TorchException.runtime("kthvalue(): selected number k out of range for dimension "
                 + (self.dim() == 0 ? 0 : Shapes.wrapDim(dim, self.dim())));
+        }
         return Reductions.selectWithIndex(self, dim, keepdim, "kthvalue",
                 (in, base, n) -> Selection.quickSelect(in, base, n, (int) k - 1));
     }
@@ -61,8 +63,10 @@ public final class OrderStatistics {
 
     /** {@code torch.median()}/{@code nanmedian()}: the median of all elements, a 0-dim tensor. */
     public static Tensor median(Tensor self, boolean ignoreNan) {
-        TorchException.check(self.numel() > 0, (ignoreNan ? "nanmedian" : "median")
+        if (self.numel() <= 0) {
+            throw TorchException.runtime((ignoreNan ? "nanmedian" : "median")
                 + "() input tensor cannot be empty");
+        }
         return median(Views.reshape(self, new long[] {-1}), 0, false, ignoreNan)[0];
     }
 
@@ -98,10 +102,16 @@ public final class OrderStatistics {
     public static Tensor quantile(Tensor self, double q, Long dim, boolean keepdim, String interpolation,
             boolean ignoreNan) {
         String fn = ignoreNan ? "nanquantile()" : "quantile()";
-        TorchException.check(self.dtype() == ScalarType.Float || self.dtype() == ScalarType.Double, fn
+        if (!(self.dtype() == ScalarType.Float || self.dtype() == ScalarType.Double)) {
+            throw TorchException.runtime(fn
                 + " input tensor must be either float or double dtype");
-        TorchException.check(q >= 0 && q <= 1, fn + " q must be in the range [0, 1] but got " + q);
-        TorchException.check(self.numel() > 0, fn + " input tensor must be non-empty");
+        }
+        if (!(q >= 0 && q <= 1)) {
+            throw TorchException.runtime(fn + " q must be in the range [0, 1] but got " + q);
+        }
+        if (self.numel() <= 0) {
+            throw TorchException.runtime(fn + " input tensor must be non-empty");
+        }
         Tensor in = dim == null ? Views.reshape(self, new long[] {-1}) : self;
         long d = dim == null ? 0 : dim;
         Tensor out = Reductions.alongDim(in, d, ScalarType.Double, (x, base, n) -> {
@@ -122,8 +132,12 @@ public final class OrderStatistics {
     public static Tensor quantile(Tensor self, Tensor q, Long dim, boolean keepdim, String interpolation,
             boolean ignoreNan) {
         String fn = ignoreNan ? "nanquantile()" : "quantile()";
-        TorchException.check(q.dim() <= 1, fn + " q must be a scalar or 1D tensor");
-        TorchException.check(q.dtype() == self.dtype(), fn + " q tensor must be same dtype as the input tensor");
+        if (q.dim() > 1) {
+            throw TorchException.runtime(fn + " q must be a scalar or 1D tensor");
+        }
+        if (q.dtype() != self.dtype()) {
+            throw TorchException.runtime(fn + " q tensor must be same dtype as the input tensor");
+        }
         if (q.dim() == 0) {
             return quantile(self, q.item().toDouble(), dim, keepdim, interpolation, ignoreNan);
         }

@@ -42,9 +42,11 @@ public final class Padding {
     /** {@code torch._C._nn.pad(self, pad, mode, value)}. */
     public static Tensor pad(Tensor self, long[] pad, String mode, Double value) {
         TorchException.check(pad.length % 2 == 0, "Padding length must be divisible by 2");
-        TorchException.check(pad.length <= self.dim() * 2L, "Padding length should be less than or equal to two times "
+        if (pad.length > self.dim() * 2L) {
+            throw TorchException.runtime("Padding length should be less than or equal to two times "
                 + "the input dimension but got padding length " + pad.length + " and input of dimension "
                 + self.dim());
+        }
         if (mode.equals("constant")) {
             return Rearrange.constantPad(self, pad, value == null ? Scalar.of(0L) : Scalar.of(value));
         }
@@ -54,8 +56,10 @@ public final class Padding {
             case "circular" -> Mode.CIRCULAR;
             default -> throw TorchException.runtime("Unrecognised padding mode " + mode);
         };
-        TorchException.check(value == null || value == 0, "Padding mode \"" + m.name
+        if (!(value == null || value == 0)) {
+            throw TorchException.runtime("Padding mode \"" + m.name
                 + "\" doesn't take in value argument");
+        }
         int spatial = pad.length / 2;
         if (spatial < 1 || spatial > 3 || self.dim() != spatial + 1 && self.dim() != spatial + 2) {
             throw new TorchException(TorchException.Kind.NOT_IMPLEMENTED_ERROR, "Only 2D, 3D, 4D, 5D padding with "
@@ -81,7 +85,9 @@ public final class Padding {
                     + "more than once.");
         }
         long size = n + before + after;
-        TorchException.check(size >= 0, "input tensor size " + n + " and padding resulted in a negative output size");
+        if (size < 0) {
+            throw TorchException.runtime("input tensor size " + n + " and padding resulted in a negative output size");
+        }
         long[] idx = new long[(int) size];
         for (int o = 0; o < size; o++) {
             idx[o] = m.source(o - before, n);

@@ -138,13 +138,17 @@ public final class Pointwise {
 
     /** {@code self.masked_fill_(mask, value)}: the mask broadcasts to {@code self}. */
     public static Tensor maskedFill_(Tensor self, Tensor mask, Operand value) {
-        TorchException.check(mask.dtype() == ScalarType.Bool, "masked_fill_ only supports boolean masks, but got mask "
+        if (mask.dtype() != ScalarType.Bool) {
+            throw TorchException.runtime("masked_fill_ only supports boolean masks, but got mask "
                 + "with dtype " + mask.dtype().pythonName().substring("torch.".length()));
+        }
         Scalar v = switch (value) {
             case Scalar s -> s;
             case Tensor t -> {
-                TorchException.check(t.dim() == 0, "masked_fill_ only supports a 0-dimensional value tensor, but got "
+                if (t.dim() != 0) {
+                    throw TorchException.runtime("masked_fill_ only supports a 0-dimensional value tensor, but got "
                         + "tensor with " + t.dim() + " dimension(s).");
+                }
                 yield t.item();
             }
         };

@@ -90,11 +90,15 @@ public final class Pooling {
 
     /** The input's last {@code rank} sizes, after ATen's checks that it is (batched) {@code rank}-d. */
     private static long[] spatial(Tensor self, int rank, String op) {
-        TorchException.check(self.dim() == rank + 1 || self.dim() == rank + 2, op + ": Expected " + (rank + 1)
+        if (!(self.dim() == rank + 1 || self.dim() == rank + 2)) {
+            throw TorchException.runtime(op + ": Expected " + (rank + 1)
                 + "D or " + (rank + 2) + "D input, but got input of size: " + Shapes.str(self.sizesRaw()));
+        }
         for (int d = 1; d < self.dim(); d++) {
-            TorchException.check(self.size(d) > 0, op + ": Expected input's non-batch dimensions to have positive "
+            if (self.size(d) <= 0) {
+                throw TorchException.runtime(op + ": Expected input's non-batch dimensions to have positive "
                     + "length, but input has a shape of " + Shapes.str(self.sizesRaw()));
+            }
         }
         return Arrays.copyOfRange(self.sizesRaw(), self.dim() - rank, self.dim());
     }
@@ -117,16 +121,22 @@ public final class Pooling {
             long s = stride.length == 0 ? k : param(stride, d);
             long p = param(padding, d);
             long dil = param(dilation, d);
-            TorchException.check(k > 0 && s > 0 && dil > 0, "kernel size, stride and dilation should be greater than "
+            if (!(k > 0 && s > 0 && dil > 0)) {
+                throw TorchException.runtime("kernel size, stride and dilation should be greater than "
                     + "zero");
-            TorchException.check(p <= ((k - 1) * dil + 1) / 2, "pad should be at most half of effective kernel "
+            }
+            if (p > ((k - 1) * dil + 1) / 2) {
+                throw TorchException.runtime("pad should be at most half of effective kernel "
                     + "size, but got pad=" + p + ", kernel_size=" + k + " and dilation=" + dil);
+            }
             outs[d] = outputSize(in[d], k, p, s, dil, ceil);
             taps[d] = Taps.sliding(in[d], outs[d], k, s, p, dil);
         }
-        TorchException.check(Arrays.stream(outs).allMatch(o -> o >= 1), "Given input size: "
+        if (!Arrays.stream(outs).allMatch(o -> o >= 1)) {
+            throw TorchException.runtime("Given input size: "
                 + Shapes.pythonTuple(in) + ". Calculated output size: " + Shapes.pythonTuple(outs)
                 + ". Output size is too small");
+        }
         return taps;
     }
 
@@ -243,11 +253,15 @@ public final class Pooling {
     /** {@code max_unpool{2,3}d}: zeros of the output size with each value written at its flat plane index. */
     public static Tensor maxUnpool(Tensor self, Tensor indices, long[] outputSize) {
         int rank = outputSize.length;
-        TorchException.check(indices.dtype() == ScalarType.Long, "elements in indices should be type int64 but got: "
+        if (indices.dtype() != ScalarType.Long) {
+            throw TorchException.runtime("elements in indices should be type int64 but got: "
                 + indices.dtype());
-        TorchException.check(Arrays.equals(self.sizesRaw(), indices.sizesRaw()), "Expected shape of indices to be "
+        }
+        if (!Arrays.equals(self.sizesRaw(), indices.sizesRaw())) {
+            throw TorchException.runtime("Expected shape of indices to be "
                 + "same as that of the input tensor (" + Shapes.str(self.sizesRaw()) + ") but got indices tensor "
                 + "with shape: " + Shapes.str(indices.sizesRaw()));
+        }
         spatial(self, rank, "max_unpooling" + rank + "d");
         long inPlane = Shapes.numel(Arrays.copyOfRange(self.sizesRaw(), self.dim() - rank, self.dim()));
         long outPlane = Shapes.numel(outputSize);
@@ -258,9 +272,11 @@ public final class Pooling {
         for (int p = 0; p < planes; p++) {
             for (int i = 0; i < inPlane; i++) {
                 long at = idx[(int) (p * inPlane + i)];
-                TorchException.check(at >= 0 && at < outPlane, "Found an invalid max index: " + at
+                if (!(at >= 0 && at < outPlane)) {
+                    throw TorchException.runtime("Found an invalid max index: " + at
                         + " (output volumes are of size " + String.join("x", Arrays.stream(outputSize)
                         .mapToObj(Long::toString).toList()) + ")");
+                }
                 out[(int) (p * outPlane + at)] = x[(int) (p * inPlane + i)];
             }
         }

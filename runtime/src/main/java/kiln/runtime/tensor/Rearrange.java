@@ -22,7 +22,9 @@ public final class Rearrange {
         boolean[] seen = new boolean[Math.max(self.dim(), 1)];
         for (long dim : dims) {
             int d = Shapes.wrapDim(dim, self.dim());
-            TorchException.check(!seen[d], "dims has duplicates, original flip dims size=" + dims.length);
+            if (seen[d]) {
+                throw TorchException.runtime("dims has duplicates, original flip dims size=" + dims.length);
+            }
             seen[d] = true;
             long n = self.size(d);
             long[] reversed = new long[(int) n];
@@ -36,8 +38,10 @@ public final class Rearrange {
 
     /** {@code self.repeat(repeats)}: tiled copies, the repeats at least as many as the dims. */
     public static Tensor repeat(Tensor self, long[] repeats) {
-        TorchException.check(repeats.length >= self.dim(), "Number of dimensions of repeat dims can not be smaller "
+        if (repeats.length < self.dim()) {
+            throw TorchException.runtime("Number of dimensions of repeat dims can not be smaller "
                 + "than number of dimensions of tensor");
+        }
         int n = repeats.length;
         long[] padded = new long[n];
         Arrays.fill(padded, 1);
@@ -71,9 +75,13 @@ public final class Rearrange {
     public static Tensor unfold(Tensor self, long dim, long size, long step) {
         int d = self.dim() == 0 ? 0 : Shapes.wrapDim(dim, self.dim());
         long length = self.dim() == 0 ? 1 : self.size(d);
-        TorchException.check(size <= length, "maximum size for tensor at dimension " + d + " is " + length
+        if (size > length) {
+            throw TorchException.runtime("maximum size for tensor at dimension " + d + " is " + length
                 + " but size is " + size);
-        TorchException.check(step > 0, "step is " + step + " but must be > 0");
+        }
+        if (step <= 0) {
+            throw TorchException.runtime("step is " + step + " but must be > 0");
+        }
         long stride = self.dim() == 0 ? 1 : self.stride(d);
         long[] sizes = Arrays.copyOf(self.sizesRaw(), self.dim() + 1);
         long[] strides = Arrays.copyOf(self.stridesRaw(), self.dim() + 1);
@@ -88,8 +96,10 @@ public final class Rearrange {
 
     /** {@code F.pad(mode='constant')}: pad pairs (last dim first); negative pads crop. */
     public static Tensor constantPad(Tensor self, long[] pad, Scalar value) {
-        TorchException.check(pad.length % 2 == 0 && pad.length / 2 <= self.dim(), "Length of pad must be even but "
+        if (!(pad.length % 2 == 0 && pad.length / 2 <= self.dim())) {
+            throw TorchException.runtime("Length of pad must be even but "
                 + "instead it equals " + pad.length);
+        }
         long[] shape = self.sizes();
         Tensor source = self;
         for (int i = 0; i < pad.length / 2; i++) {
@@ -99,8 +109,10 @@ public final class Rearrange {
             source = Views.narrow(source, d, Math.max(0, -before), source.size(d) + Math.min(0, before)
                     + Math.min(0, after));
             shape[d] = self.size(d) + before + after;
-            TorchException.check(shape[d] >= 0, "The input size " + self.size(d) + ", plus negative padding "
+            if (shape[d] < 0) {
+                throw TorchException.runtime("The input size " + self.size(d) + ", plus negative padding "
                     + before + " and " + after + " resulted in a negative output size");
+            }
         }
         Tensor out = Tensor.full(value, self.dtype(), shape);
         Tensor target = out;
@@ -117,7 +129,9 @@ public final class Rearrange {
         if (self.dim() == 2) {
             return Views.diagonal(self, diagonal, 0, 1).clone();
         }
-        TorchException.check(self.dim() == 1, "diag(): Supports 1D or 2D tensors. Got " + self.dim() + "D");
+        if (self.dim() != 1) {
+            throw TorchException.runtime("diag(): Supports 1D or 2D tensors. Got " + self.dim() + "D");
+        }
         long n = self.size(0) + Math.abs(diagonal);
         Tensor out = Tensor.zeros(self.dtype(), n, n);
         Views.diagonal(out, diagonal, 0, 1).copyFrom(self);
@@ -132,7 +146,9 @@ public final class Rearrange {
         int rank = self.dim() + 1;
         int d1 = Shapes.wrapDim(dim1, rank);
         int d2 = Shapes.wrapDim(dim2, rank);
-        TorchException.check(d1 != d2, "diagonal dimensions cannot be identical " + dim1 + ", " + dim2);
+        if (d1 == d2) {
+            throw TorchException.runtime("diagonal dimensions cannot be identical " + dim1 + ", " + dim2);
+        }
         long n = (self.dim() == 0 ? 1 : self.size(-1)) + Math.abs(offset);
         long[] rest = self.dim() == 0 ? new long[0] : Arrays.copyOf(self.sizesRaw(), self.dim() - 1);
         long[] shape = new long[rank];
@@ -151,12 +167,18 @@ public final class Rearrange {
 
     /** {@code torch.rot90(self, k, dims)}: rotated k quarter turns from the first listed dim toward the second. */
     public static Tensor rot90(Tensor self, long k, long[] dims) {
-        TorchException.check(dims.length == 2, "expected total rotation dims == 2, but got dims = " + dims.length);
-        TorchException.check(self.dim() >= 2, "expected total dims >= 2, but got total dims = " + self.dim());
+        if (dims.length != 2) {
+            throw TorchException.runtime("expected total rotation dims == 2, but got dims = " + dims.length);
+        }
+        if (self.dim() < 2) {
+            throw TorchException.runtime("expected total dims >= 2, but got total dims = " + self.dim());
+        }
         int a = Shapes.wrapDim(dims[0], self.dim());
         int b = Shapes.wrapDim(dims[1], self.dim());
-        TorchException.check(a != b, "expected rotation dims to be different, but got dim0 = " + dims[0]
+        if (a == b) {
+            throw TorchException.runtime("expected rotation dims to be different, but got dim0 = " + dims[0]
                 + " and dim1 = " + dims[1]);
+        }
         return switch ((int) Math.floorMod(k, 4L)) {
             case 1 -> Views.transpose(flip(self, new long[] {b}), a, b);
             case 2 -> flip(self, new long[] {a, b});
@@ -172,8 +194,10 @@ public final class Rearrange {
         for (int i = 0; expandable && i < size.length; i++) {
             expandable = size[i] == self.size(lead + i) || size[i] == 1;
         }
-        TorchException.check(expandable, "size " + Shapes.str(size) + " is not expandable to size "
+        if (!expandable) {
+            throw TorchException.runtime("size " + Shapes.str(size) + " is not expandable to size "
                 + Shapes.str(self.sizesRaw()));
+        }
         if (size.length == 0) {
             return Reductions.sum(self, null, false, null);
         }
@@ -231,7 +255,9 @@ public final class Rearrange {
 
     /** {@code torch.tensor_split(self, sections, dim)}: views of nearly equal lengths (the first ones longer). */
     public static List<Tensor> tensorSplit(Tensor self, long sections, long dim) {
-        TorchException.check(sections > 0, "number of sections must be larger than 0, got " + sections);
+        if (sections <= 0) {
+            throw TorchException.runtime("number of sections must be larger than 0, got " + sections);
+        }
         int d = Shapes.wrapDim(dim, self.dim());
         long size = self.size(d);
         long[] bounds = new long[(int) sections - 1];
@@ -262,8 +288,10 @@ public final class Rearrange {
 
     /** {@code torch.meshgrid(tensors, indexing)}: each 0/1-d input expanded along every input's length. */
     public static List<Tensor> meshgrid(List<Tensor> tensors, String indexing) {
-        TorchException.check(indexing.equals("ij") || indexing.equals("xy"), "torch.meshgrid: indexing must be one "
+        if (!(indexing.equals("ij") || indexing.equals("xy"))) {
+            throw TorchException.runtime("torch.meshgrid: indexing must be one "
                 + "of \"xy\" or \"ij\", but received: " + indexing);
+        }
         int n = tensors.size();
         boolean swap = indexing.equals("xy") && n >= 2;
         List<Tensor> in = new ArrayList<>(tensors);
@@ -273,8 +301,10 @@ public final class Rearrange {
         }
         long[] shape = new long[n];
         for (int i = 0; i < n; i++) {
-            TorchException.check(in.get(i).dim() <= 1, "torch.meshgrid: Expected 0D or 1D tensor in the tensor list "
+            if (in.get(i).dim() > 1) {
+                throw TorchException.runtime("torch.meshgrid: Expected 0D or 1D tensor in the tensor list "
                     + "but got: " + in.get(i));
+            }
             shape[i] = in.get(i).numel();
         }
         List<Tensor> out = new ArrayList<>();
@@ -315,8 +345,10 @@ public final class Rearrange {
 
     /** {@code torch.one_hot(self, num_classes)}: int64 rows with a 1 at each index. */
     public static Tensor oneHot(Tensor self, long numClasses) {
-        TorchException.check(self.dtype() == ScalarType.Long, "one_hot is only applicable to index tensor of type "
+        if (self.dtype() != ScalarType.Long) {
+            throw TorchException.runtime("one_hot is only applicable to index tensor of type "
                 + "LongTensor.");
+        }
         long[] idx = self.toLongArray();
         long classes = numClasses;
         if (classes == -1) {

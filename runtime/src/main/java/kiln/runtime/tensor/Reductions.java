@@ -35,7 +35,9 @@ public final class Reductions {
         }
         for (long d : dims) {
             int w = Shapes.wrapDim(d, n);
-            TorchException.check(!r[w], "dim " + w + " appears multiple times in the list of dims");
+            if (r[w]) {
+                throw TorchException.runtime("dim " + w + " appears multiple times in the list of dims");
+            }
             r[w] = true;
         }
         return r;
@@ -131,9 +133,11 @@ public final class Reductions {
 
     public static Tensor mean(Tensor self, long[] dims, boolean keepdim, ScalarType dtype) {
         ScalarType out = dtype != null ? dtype : self.dtype();
-        TorchException.check(out.isFloatingPoint() || out.isComplex(), "mean(): could not infer output dtype. "
+        if (!(out.isFloatingPoint() || out.isComplex())) {
+            throw TorchException.runtime("mean(): could not infer output dtype. "
                 + (dtype == null ? "Input" : "Optional") + " dtype must be either a floating point or complex dtype. "
                 + "Got: " + out);
+        }
         Gathered g = gather(self, dims);
         double[] sums = foldDoubles(g, 0.0, Double::sum);
         for (int i = 0; i < sums.length; i++) {
@@ -144,8 +148,10 @@ public final class Reductions {
 
     /** {@code var}/{@code std} with Bessel's {@code correction} (1 for the unbiased estimate). */
     public static Tensor variance(Tensor self, long[] dims, double correction, boolean keepdim, boolean sqrt) {
-        TorchException.check(self.dtype().isFloatingPoint(), (sqrt ? "std" : "var")
+        if (!self.dtype().isFloatingPoint()) {
+            throw TorchException.runtime((sqrt ? "std" : "var")
                 + "(): input tensor should be of floating point type, but got " + self.dtype());
+        }
         Gathered g = gather(self, dims);
         double[] in = g.rows().toDoubleArray();
         double[] acc = new double[g.outer()];
@@ -170,9 +176,11 @@ public final class Reductions {
     /** {@code amax}/{@code amin} (and {@code max()}/{@code min()} with no dim): NaN wins. */
     public static Tensor extreme(Tensor self, long[] dims, boolean keepdim, boolean max) {
         Gathered g = gather(self, dims);
-        TorchException.check(g.inner() > 0 || self.numel() == 0 && g.outer() == 0, (max ? "max" : "min")
+        if (!(g.inner() > 0 || self.numel() == 0 && g.outer() == 0)) {
+            throw TorchException.runtime((max ? "max" : "min")
                 + "(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim "
                 + "with the 'dim' argument.");
+        }
         if (!self.dtype().isFloatingPoint()) {
             long[] acc = max ? foldLongs(g, Long.MIN_VALUE, Math::max) : foldLongs(g, Long.MAX_VALUE, Math::min);
             return result(acc, g.outShape(keepdim), self.dtype());
@@ -196,8 +204,10 @@ public final class Reductions {
             RowSelector selector) {
         long d = self.dim() == 0 ? 0 : dim;
         Gathered g = gather(self, new long[] {d});
-        TorchException.checkIndex(g.inner() > 0, name + "(): Expected reduction dim "
+        if (g.inner() <= 0) {
+            throw TorchException.index(name + "(): Expected reduction dim "
                 + Shapes.wrapDim(dim, self.dim()) + " to have non-zero size.");
+        }
         double[] in = g.rows().toDoubleArray();
         double[] values = new double[g.outer()];
         long[] indices = new long[g.outer()];
@@ -294,8 +304,10 @@ public final class Reductions {
     /** {@code softmax}/{@code log_softmax} along {@code dim}, in {@code dtype} when given. */
     public static Tensor softmax(Tensor self, long dim, ScalarType dtype, boolean log) {
         Tensor in = dtype == null ? self : self.to(dtype);
-        TorchException.check(in.dtype().isFloatingPoint(), "\"" + (log ? "log_softmax" : "softmax")
+        if (!in.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("\"" + (log ? "log_softmax" : "softmax")
                 + "_lastdim_kernel_impl\" not implemented for '" + in.dtype() + "'");
+        }
         if (in.dtype() == ScalarType.Float && in.dim() > 0 && VectorSupport.AVAILABLE) {
             // float32 in float, vectorized, as ATen's softmax kernels compute it
             return rowsAlong(in, dim, (moved, n) -> {
@@ -355,8 +367,10 @@ public final class Reductions {
     /** {@code torch.nanmean}: the mean of the non-NaN elements. */
     public static Tensor nanmean(Tensor self, long[] dims, boolean keepdim, ScalarType dtype) {
         ScalarType out = dtype != null ? dtype : self.dtype();
-        TorchException.check(out.isFloatingPoint(), "nanmean(): expected input to have floating point or complex "
+        if (!out.isFloatingPoint()) {
+            throw TorchException.runtime("nanmean(): expected input to have floating point or complex "
                 + "dtype but got " + out);
+        }
         Gathered g = gather(self, dims);
         double[] sums = foldDoubles(g, 0.0, (a, v) -> Double.isNaN(v) ? a : a + v);
         double[] counts = foldDoubles(g, 0.0, (a, v) -> Double.isNaN(v) ? a : a + 1);

@@ -29,8 +29,10 @@ public final class Scatter {
         long[] coords = new long[shape.length];
         for (int p = 0; p < idx.length; p++) {
             long t = idx[p];
-            TorchException.checkIndex(t >= -dimSize && t < dimSize, "index " + t + " is out of bounds for dimension "
+            if (!(t >= -dimSize && t < dimSize)) {
+                throw TorchException.index("index " + t + " is out of bounds for dimension "
                     + "with size " + dimSize);
+            }
             visit.at(p, coords, t < 0 ? t + dimSize : t);
             for (int d = shape.length - 1; d >= 0; d--) {
                 if (++coords[d] < shape[d]) {
@@ -46,8 +48,10 @@ public final class Scatter {
         long pos = 0;
         for (int k = 0; k < shape.length; k++) {
             long c = k == d ? at : coords[k];
-            TorchException.checkIndex(c < shape[k], "index " + c + " is out of bounds for dimension " + k
+            if (c >= shape[k]) {
+                throw TorchException.index("index " + c + " is out of bounds for dimension " + k
                     + " with size " + shape[k]);
+            }
             pos = pos * shape[k] + c;
         }
         return (int) pos;
@@ -151,18 +155,25 @@ public final class Scatter {
      */
     public static Tensor indexReduce(Tensor self, long dim, Tensor index, Tensor source, String reduce,
             boolean includeSelf) {
-        TorchException.check(reduce.equals("prod") || reduce.equals("mean") || reduce.equals("amax")
-                || reduce.equals("amin"), "index_reduce(): Expected reduce to be one of prod, mean, amax or amin but "
+        if (!(reduce.equals("prod") || reduce.equals("mean") || reduce.equals("amax")
+                || reduce.equals("amin"))) {
+            throw TorchException.runtime("index_reduce(): Expected reduce to be one of prod, mean, amax or amin but "
                 + "got " + reduce + ".");
+        }
         TorchException.check(index.dim() <= 1, "index_reduce_(): Index is supposed to be a vector");
-        TorchException.check(index.dtype() == ScalarType.Long || index.dtype() == ScalarType.Int,
-                "index_reduce_(): Expected dtype int32/int64 for index but got: " + index.dtype());
-        TorchException.check(self.dtype() == source.dtype(), "index_reduce_(): self (" + self.dtype()
+        if (!(index.dtype() == ScalarType.Long || index.dtype() == ScalarType.Int)) {
+            throw TorchException.runtime("index_reduce_(): Expected dtype int32/int64 for index but got: " + index.dtype());
+        }
+        if (self.dtype() != source.dtype()) {
+            throw TorchException.runtime("index_reduce_(): self (" + self.dtype()
                 + ") and source (" + source.dtype() + ") must have the same scalar type");
+        }
         int d = self.dim() == 0 ? 0 : Shapes.wrapDim(dim, self.dim());
         long length = source.dim() == 0 ? 1 : source.size(d);
-        TorchException.checkIndex(index.numel() == length, "index_reduce_(): Number of indices (" + index.numel()
+        if (index.numel() != length) {
+            throw TorchException.index("index_reduce_(): Number of indices (" + index.numel()
                 + ") should be equal to source.size(dim) (" + length + ")");
+        }
         Tensor spread = index;
         if (source.dim() > 0) {
             long[] along = new long[source.dim()];
@@ -175,14 +186,18 @@ public final class Scatter {
 
     /** {@code torch.take_along_dim(self, indices, dim)}: gather with both sides broadcast except along dim. */
     public static Tensor takeAlongDim(Tensor self, Tensor indices, Long dim) {
-        TorchException.check(indices.dtype() == ScalarType.Long, "torch.take_along_dim(): dtype of indices should "
+        if (indices.dtype() != ScalarType.Long) {
+            throw TorchException.runtime("torch.take_along_dim(): dtype of indices should "
                 + "be Long but got " + indices.dtype());
+        }
         if (dim == null) {
             return gather(Views.reshape(self, new long[] {-1}), 0, Views.reshape(indices, new long[] {-1}));
         }
-        TorchException.check(self.dim() == indices.dim(), "torch.take_along_dim(): input and indices should have "
+        if (self.dim() != indices.dim()) {
+            throw TorchException.runtime("torch.take_along_dim(): input and indices should have "
                 + "the same number of dimensions, but got " + self.dim() + " dimensions for input, and "
                 + indices.dim() + " dimensions for indices");
+        }
         int d = Shapes.wrapDim(dim, self.dim());
         long[] selfShape = self.sizes();
         selfShape[d] = indices.size(d);
@@ -199,8 +214,10 @@ public final class Scatter {
         long size = in.size(d);
         TorchException.check(repeats.dim() <= 1, "repeats must be 0-dim or 1-dim tensor");
         long[] r = repeats.dim() == 0 || repeats.numel() == 1 && size != 1 ? null : repeats.toLongArray();
-        TorchException.check(r == null || r.length == size, "repeats must have the same size as input along dim, but "
+        if (!(r == null || r.length == size)) {
+            throw TorchException.runtime("repeats must have the same size as input along dim, but "
                 + "got repeats.size(0) = " + (r == null ? 1 : r.length) + " and input.size(" + d + ") = " + size);
+        }
         if (r == null) {
             r = new long[(int) size];
             Arrays.fill(r, repeats.item().toLong());
@@ -216,8 +233,10 @@ public final class Scatter {
             TorchException.check(r >= 0, "repeats can not be negative");
             total += r;
         }
-        TorchException.check(outputSize == null || outputSize == total, "allocated size does not match required "
+        if (!(outputSize == null || outputSize == total)) {
+            throw TorchException.runtime("allocated size does not match required "
                 + "size");
+        }
         long[] idx = new long[(int) total];
         for (int i = 0, at = 0; i < repeats.length; i++) {
             for (long j = 0; j < repeats[i]; j++) {

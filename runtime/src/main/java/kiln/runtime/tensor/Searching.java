@@ -19,20 +19,28 @@ public final class Searching {
     /** {@code torch.searchsorted(sorted_sequence, values, out_int32, right, side, sorter)}. */
     public static Tensor searchsorted(Tensor sorted, Tensor values, boolean outInt32, boolean right, String side,
             Tensor sorter) {
-        TorchException.check(side == null || side.equals("left") || side.equals("right"), "torch.searchsorted(): "
+        if (!(side == null || side.equals("left") || side.equals("right"))) {
+            throw TorchException.runtime("torch.searchsorted(): "
                 + "side can only be 'left' or 'right' but got " + side);
-        TorchException.check(side == null || !right || side.equals("right"), "torch.searchsorted(): side and right "
+        }
+        if (!(side == null || !right || side.equals("right"))) {
+            throw TorchException.runtime("torch.searchsorted(): side and right "
                 + "can't be set to opposites, got side of left while right was True");
+        }
         boolean upper = right || "right".equals(side);
-        TorchException.check(sorted.dim() == 1 || values.dim() == sorted.dim() && Arrays.equals(
+        if (!(sorted.dim() == 1 || values.dim() == sorted.dim() && Arrays.equals(
                 Arrays.copyOf(sorted.sizesRaw(), sorted.dim() - 1), Arrays.copyOf(values.sizesRaw(),
-                        values.dim() - 1)), "torch.searchsorted(): boundaries tensor should be 1 dimension or the "
+                        values.dim() - 1)))) {
+            throw TorchException.runtime("torch.searchsorted(): boundaries tensor should be 1 dimension or the "
                 + "first N-1 dimensions of boundaries tensor and input value tensor must match, but we got "
                 + "boundaries tensor " + Shapes.str(sorted.sizesRaw()) + " and input value tensor "
                 + Shapes.str(values.sizesRaw()));
-        TorchException.check(sorter == null || Arrays.equals(sorter.sizesRaw(), sorted.sizesRaw())
-                && sorter.dtype() == ScalarType.Long, "torch.searchsorted(): sorter must be an int64 tensor of the "
+        }
+        if (!(sorter == null || Arrays.equals(sorter.sizesRaw(), sorted.sizesRaw())
+                && sorter.dtype() == ScalarType.Long)) {
+            throw TorchException.runtime("torch.searchsorted(): sorter must be an int64 tensor of the "
                 + "boundaries' size " + Shapes.str(sorted.sizesRaw()));
+        }
         double[] seq = sorted.toDoubleArray();
         long[] order = sorter == null ? null : sorter.toLongArray();
         double[] v = values.toDoubleArray();
@@ -60,8 +68,10 @@ public final class Searching {
 
     /** {@code torch.bucketize(values, boundaries, out_int32, right)}. */
     public static Tensor bucketize(Tensor values, Tensor boundaries, boolean outInt32, boolean right) {
-        TorchException.check(boundaries.dim() == 1, "boundaries tensor must be 1 dimension, but got dim("
+        if (boundaries.dim() != 1) {
+            throw TorchException.runtime("boundaries tensor must be 1 dimension, but got dim("
                 + boundaries.dim() + ")");
+        }
         return searchsorted(boundaries, values, outInt32, right, null, null);
     }
 

@@ -21,13 +21,17 @@ final class Shapes {
     static int wrapDim(long dim, int ndim, boolean wrapScalar) {
         long range = ndim;
         if (range <= 0) {
-            TorchException.checkIndex(wrapScalar, "Dimension specified as " + dim + " but tensor has no dimensions");
+            if (!wrapScalar) {
+                throw TorchException.index("Dimension specified as " + dim + " but tensor has no dimensions");
+            }
             range = 1;
         }
         long min = -range;
         long max = range - 1;
-        TorchException.checkIndex(min <= dim && dim <= max, "Dimension out of range (expected to be in range of ["
+        if (!(min <= dim && dim <= max)) {
+            throw TorchException.index("Dimension out of range (expected to be in range of ["
                 + min + ", " + max + "], but got " + dim + ")");
+        }
         return (int) (dim < 0 ? dim + range : dim);
     }
 
@@ -140,8 +144,10 @@ final class Shapes {
             int dimB = b.length - 1 - offset;
             long sizeA = dimA >= 0 ? a[dimA] : 1;
             long sizeB = dimB >= 0 ? b[dimB] : 1;
-            TorchException.check(sizeA == sizeB || sizeA == 1 || sizeB == 1, "The size of tensor a (" + sizeA
+            if (!(sizeA == sizeB || sizeA == 1 || sizeB == 1)) {
+                throw TorchException.runtime("The size of tensor a (" + sizeA
                     + ") must match the size of tensor b (" + sizeB + ") at non-singleton dimension " + i);
+            }
             out[i] = sizeA == 1 ? sizeB : sizeA;
         }
         return out;
@@ -167,8 +173,10 @@ final class Shapes {
         }
         if (numel == newSize || (inferDim >= 0 && newSize > 0 && numel % newSize == 0)) {
             if (inferDim >= 0) {
-                TorchException.check(newSize != 0, "cannot reshape tensor of 0 elements into shape " + str(shape)
+                if (newSize == 0) {
+                    throw TorchException.runtime("cannot reshape tensor of 0 elements into shape " + str(shape)
                         + " because the unspecified dimension size -1 can be any value and is ambiguous");
+                }
                 result[inferDim] = numel / newSize;
             }
             return result;

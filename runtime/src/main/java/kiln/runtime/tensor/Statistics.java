@@ -27,7 +27,9 @@ public final class Statistics {
     /** {@code torch.diff}: the n-th forward difference along {@code dim}, after prepending and appending. */
     public static Tensor diff(Tensor self, long n, long dim, Tensor prepend, Tensor append) {
         TorchException.check(self.dim() > 0, "diff expects input to be at least one-dimensional");
-        TorchException.check(n >= 0, "order must be non-negative but got " + n);
+        if (n < 0) {
+            throw TorchException.runtime("order must be non-negative but got " + n);
+        }
         int d = Shapes.wrapDim(dim, self.dim());
         List<Tensor> parts = new ArrayList<>();
         if (prepend != null) {
@@ -46,8 +48,10 @@ public final class Statistics {
 
     /** {@code torch.gradient} with a uniform spacing: central differences inside, one-sided at the edges. */
     public static List<Tensor> gradient(Tensor self, double spacing, long[] dims, long edgeOrder) {
-        TorchException.check(edgeOrder == 1 || edgeOrder == 2, "torch.gradient only supports edge_order=1 and "
+        if (!(edgeOrder == 1 || edgeOrder == 2)) {
+            throw TorchException.runtime("torch.gradient only supports edge_order=1 and "
                 + "edge_order=2.");
+        }
         long[] ds = dims;
         if (ds == null) {
             ds = new long[self.dim()];
@@ -58,8 +62,10 @@ public final class Statistics {
         for (long dim : ds) {
             int d = Shapes.wrapDim(dim, self.dim());
             long n = self.size(d);
-            TorchException.check(n >= edgeOrder + 1, "torch.gradient expected each dimension size to be at least "
+            if (n < edgeOrder + 1) {
+                throw TorchException.runtime("torch.gradient expected each dimension size to be at least "
                     + "edge_order+1");
+            }
             Tensor center = Ops.div(Ops.sub(self.narrow(d, 2, n - 2), self.narrow(d, 0, n - 2), ONE), h);
             Tensor first;
             Tensor last;
@@ -88,8 +94,10 @@ public final class Statistics {
     /** The spacings for {@code trapezoid}: {@code diff(x)} along {@code dim}, a 1-d {@code x} along it. */
     private static Tensor spacings(Tensor y, Tensor x, int dim) {
         if (x.dim() == 1) {
-            TorchException.check(x.size(0) == y.size(dim), "trapezoid: There must be one `x` value for each "
+            if (x.size(0) != y.size(dim)) {
+                throw TorchException.runtime("trapezoid: There must be one `x` value for each "
                     + "sample point");
+            }
             long[] shape = new long[y.dim()];
             Arrays.fill(shape, 1);
             shape[dim] = x.size(0) - 1;
@@ -137,8 +145,10 @@ public final class Statistics {
 
     /** {@code torch.cov}: the covariance of the rows' observations, with frequency and analytic weights. */
     public static Tensor cov(Tensor self, long correction, Tensor fweights, Tensor aweights) {
-        TorchException.check(self.dim() <= 2, "cov(): expected input to have two or fewer dimensions but got an "
+        if (self.dim() > 2) {
+            throw TorchException.runtime("cov(): expected input to have two or fewer dimensions but got an "
                 + "input with " + self.dim() + " dimensions");
+        }
         Tensor in = self.dim() < 2 ? Views.reshape(self, new long[] {1, -1}) : self;
         long observations = in.size(1);
         Tensor w = fweights;
@@ -166,12 +176,18 @@ public final class Statistics {
 
     /** {@code torch.cdist}: the p-norm distance of every row of {@code x1} to every row of {@code x2}. */
     public static Tensor cdist(Tensor x1, Tensor x2, double p) {
-        TorchException.check(x1.dim() >= 2 && x2.dim() >= 2, "cdist only supports at least 2D tensors, X1 got: "
+        if (!(x1.dim() >= 2 && x2.dim() >= 2)) {
+            throw TorchException.runtime("cdist only supports at least 2D tensors, X1 got: "
                 + x1.dim() + "D");
-        TorchException.check(x1.dtype().isFloatingPoint() && x2.dtype().isFloatingPoint(), "cdist only supports "
+        }
+        if (!(x1.dtype().isFloatingPoint() && x2.dtype().isFloatingPoint())) {
+            throw TorchException.runtime("cdist only supports "
                 + "floating-point dtypes, X1 got: " + x1.dtype());
-        TorchException.check(x1.size(-1) == x2.size(-1), "X1 and X2 must have the same number of columns. X1: "
+        }
+        if (x1.size(-1) != x2.size(-1)) {
+            throw TorchException.runtime("X1 and X2 must have the same number of columns. X1: "
                 + x1.size(-1) + " X2: " + x2.size(-1));
+        }
         TorchException.check(p >= 0, "cdist only supports non-negative p values");
         long[] batch = Shapes.broadcast(Arrays.copyOf(x1.sizes(), x1.dim() - 2), Arrays.copyOf(x2.sizes(),
                 x2.dim() - 2));
@@ -198,7 +214,9 @@ public final class Statistics {
 
     /** {@code torch.pdist}: the p-norm distances between the rows of an N x M matrix, pairs i < j in order. */
     public static Tensor pdist(Tensor self, double p) {
-        TorchException.check(self.dim() == 2, "pdist only supports 2D tensors, got: " + self.dim() + "D");
+        if (self.dim() != 2) {
+            throw TorchException.runtime("pdist only supports 2D tensors, got: " + self.dim() + "D");
+        }
         TorchException.check(self.dtype().isFloatingPoint(), "pdist only supports floating-point dtypes");
         TorchException.check(p >= 0, "pdist only supports non-negative p values");
         int n = Math.toIntExact(self.size(0));
@@ -240,7 +258,9 @@ public final class Statistics {
      */
     public static Tensor renorm(Tensor self, double p, long dim, double maxnorm) {
         TorchException.check(p > 0, "renorm: non-positive-norm not supported");
-        TorchException.check(maxnorm >= 0, "renorm: expected maxnorm to be >= 0 but got " + maxnorm);
+        if (maxnorm < 0) {
+            throw TorchException.runtime("renorm: expected maxnorm to be >= 0 but got " + maxnorm);
+        }
         int d = Shapes.wrapDim(dim, self.dim());
         long[] others = new long[Math.max(0, self.dim() - 1)];
         for (int i = 0, k = 0; i < self.dim(); i++) {
@@ -279,8 +299,10 @@ public final class Statistics {
                 lo = 0;
                 hi = 0;
             }
-            TorchException.check(lo <= hi, "torch.histogramdd: min should not exceed max, but got min " + lo
+            if (lo > hi) {
+                throw TorchException.runtime("torch.histogramdd: min should not exceed max, but got min " + lo
                     + " max " + hi + " for dimension " + d);
+            }
             if (lo == hi) {
                 lo -= 0.5;
                 hi += 0.5;
@@ -291,11 +313,15 @@ public final class Statistics {
     }
 
     private static int checkSamples(Tensor self, int edgeSets) {
-        TorchException.check(self.dtype().isFloatingPoint(), "torch.histogramdd: input tensor and bins tensors "
+        if (!self.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("torch.histogramdd: input tensor and bins tensors "
                 + "should have the same dtype, but got input " + self.dtype());
+        }
         int dims = Math.toIntExact(self.size(-1));
-        TorchException.check(edgeSets == dims, "torch.histogramdd: expected " + dims + " sequences of bin "
+        if (edgeSets != dims) {
+            throw TorchException.runtime("torch.histogramdd: expected " + dims + " sequences of bin "
                 + "edges for each dimension, but got " + edgeSets);
+        }
         return dims;
     }
 
@@ -349,7 +375,9 @@ public final class Statistics {
      * widened by 1 each side when empty); values outside are ignored.
      */
     public static Tensor histc(Tensor self, long bins, double min, double max) {
-        TorchException.check(bins > 0, "torch.histc: bins must be > 0, but got " + bins + " for dimension 0");
+        if (bins <= 0) {
+            throw TorchException.runtime("torch.histc: bins must be > 0, but got " + bins + " for dimension 0");
+        }
         TorchException.check(self.dtype().isFloatingPoint(), "torch.histc: input tensor should be floating point");
         double[] x = self.toDoubleArray();
         double lo = min;

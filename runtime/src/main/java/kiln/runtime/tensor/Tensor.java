@@ -217,8 +217,10 @@ public final class Tensor implements Operand {
         long element = storageOffset;
         for (int d = 0; d < index.length; d++) {
             long i = index[d];
-            TorchException.checkIndex(i >= -sizes[d] && i < sizes[d], "index " + i
+            if (!(i >= -sizes[d] && i < sizes[d])) {
+                throw TorchException.index("index " + i
                     + " is out of bounds for dimension " + d + " with size " + sizes[d]);
+            }
             element += (i < 0 ? i + sizes[d] : i) * strides[d];
         }
         return element * elementSize();
@@ -252,7 +254,9 @@ public final class Tensor implements Operand {
 
     /** {@code Tensor.item()}: the one element as a Python number. */
     public Scalar item() {
-        TorchException.check(numel == 1, "a Tensor with " + numel + " elements cannot be converted to Scalar");
+        if (numel != 1) {
+            throw TorchException.runtime("a Tensor with " + numel + " elements cannot be converted to Scalar");
+        }
         long off = storageOffset * elementSize();
         if (dtype == ScalarType.Bool) {
             return Scalar.of(ElementIO.readBool(segment(), off, dtype));

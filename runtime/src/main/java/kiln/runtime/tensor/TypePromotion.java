@@ -85,7 +85,9 @@ public final class TypePromotion {
     /** {@code torch.promote_types}: as {@link #promoteTypes}, failing where c10 answers Undefined. */
     public static ScalarType promoteTypesChecked(ScalarType a, ScalarType b) {
         ScalarType result = promoteTypes(a, b);
-        TorchException.check(result != null, "Promotion from " + a + " and " + b + " is unsupported.");
+        if (result == null) {
+            throw TorchException.runtime("Promotion from " + a + " and " + b + " is unsupported.");
+        }
         return result;
     }
 

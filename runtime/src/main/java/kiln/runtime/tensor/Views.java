@@ -17,8 +17,10 @@ final class Views {
         TorchException.checkIndex(ndim != 0, "select() cannot be applied to a 0-dim tensor.");
         int d = Shapes.wrapDim(dim, ndim);
         long size = self.size(d);
-        TorchException.checkIndex(!(size < -index || size <= index), "select(): index " + index
+        if (size < -index || size <= index) {
+            throw TorchException.index("select(): index " + index
                 + " out of range for tensor of size " + Shapes.str(self.sizesRaw()) + " at dimension " + d);
+        }
         long i = index < 0 ? index + size : index;
         return self.view(remove(self.sizesRaw(), d), remove(self.stridesRaw(), d),
                 self.storageOffset() + i * self.stride(d));
@@ -61,13 +63,17 @@ final class Views {
         TorchException.check(self.dim() > 0, "narrow() cannot be applied to a 0-dim tensor.");
         TorchException.check(length >= 0, "narrow(): length must be non-negative.");
         long curSize = self.size(dim);
-        TorchException.checkIndex(-curSize <= start && start <= curSize, "start out of range (expected to be in "
+        if (!(-curSize <= start && start <= curSize)) {
+            throw TorchException.index("start out of range (expected to be in "
                 + "range of [" + -curSize + ", " + curSize + "], but got " + start + ")");
+        }
         if (start < 0) {
             start += curSize;
         }
-        TorchException.check(start <= curSize - length, "start (" + start + ") + length (" + length
+        if (start > curSize - length) {
+            throw TorchException.runtime("start (" + start + ") + length (" + length
                 + ") exceeds dimension size (" + curSize + ").");
+        }
         return slice(self, dim, start, start + length, 1);
     }
 
@@ -75,8 +81,10 @@ final class Views {
     static Tensor view(Tensor self, long[] shape) {
         long[] inferred = Shapes.inferViewShape(shape, self.numel());
         long[] stride = Shapes.computeStride(self.sizesRaw(), self.stridesRaw(), inferred);
-        TorchException.check(stride != null, "view size is not compatible with input tensor's size and stride (at "
+        if (stride == null) {
+            throw TorchException.runtime("view size is not compatible with input tensor's size and stride (at "
                 + "least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+        }
         return self.view(inferred, stride, self.storageOffset());
     }
 
@@ -106,16 +114,20 @@ final class Views {
     }
 
     static Tensor t(Tensor self) {
-        TorchException.check(self.dim() <= 2, "t() expects a tensor with <= 2 dimensions, but self is " + self.dim()
+        if (self.dim() > 2) {
+            throw TorchException.runtime("t() expects a tensor with <= 2 dimensions, but self is " + self.dim()
                 + "D");
+        }
         return transpose(self, 0, self.dim() < 2 ? 0 : 1);
     }
 
     static Tensor permute(Tensor self, long[] dims) {
         int ndim = self.dim();
-        TorchException.check(ndim == dims.length, "permute(sparse_coo): number of dimensions in the tensor input "
+        if (ndim != dims.length) {
+            throw TorchException.runtime("permute(sparse_coo): number of dimensions in the tensor input "
                 + "does not match the length of the desired ordering of dimensions i.e. input.dim() = " + ndim
                 + " is not equal to len(dims) = " + dims.length);
+        }
         long[] sizes = new long[ndim];
         long[] strides = new long[ndim];
         boolean[] seen = new boolean[ndim];
@@ -131,10 +143,12 @@ final class Views {
 
     /** ATen's {@code inferExpandGeometry}; {@code -1} keeps a size. */
     static Tensor expand(Tensor self, long[] size) {
-        TorchException.check(size.length >= self.dim(), "expand(" + DTypes.backendTypeName(self.dtype()) + "{"
+        if (size.length < self.dim()) {
+            throw TorchException.runtime("expand(" + DTypes.backendTypeName(self.dtype()) + "{"
                 + Shapes.str(self.sizesRaw()) + "}, size=" + Shapes.str(size) + "): the number of sizes provided ("
                 + size.length + ") must be greater or equal to the number of dimensions in the tensor ("
                 + self.dim() + ")");
+        }
         long[] tensorSizes = self.sizesRaw();
         long[] tensorStrides = self.stridesRaw();
         int ndim = size.length;
@@ -149,14 +163,18 @@ final class Views {
             long stride = dim >= 0 ? tensorStrides[dim] : tensorDim == 0 ? 0 : sizes[i + 1] * strides[i + 1];
             long target = size[i];
             if (target == -1) {
-                TorchException.check(dim >= 0, "The expanded size of the tensor (" + target
+                if (dim < 0) {
+                    throw TorchException.runtime("The expanded size of the tensor (" + target
                         + ") isn't allowed in a leading, non-existing dimension " + i);
+                }
                 target = s;
             }
             if (s != target) {
-                TorchException.check(s == 1, "The expanded size of the tensor (" + target + ") must match the "
+                if (s != 1) {
+                    throw TorchException.runtime("The expanded size of the tensor (" + target + ") must match the "
                         + "existing size (" + s + ") at non-singleton dimension " + i + ".  Target sizes: "
                         + Shapes.str(size) + ".  Tensor sizes: " + Shapes.str(tensorSizes));
+                }
                 s = target;
                 stride = 0;
             }
@@ -183,7 +201,9 @@ final class Views {
         boolean[] listed = new boolean[Math.max(ndim, 1)];
         for (long dim : dims) {
             int d = Shapes.wrapDim(dim, ndim);
-            TorchException.check(!listed[d], "dim " + d + " appears multiple times in the list of dims");
+            if (listed[d]) {
+                throw TorchException.runtime("dim " + d + " appears multiple times in the list of dims");
+            }
             listed[d] = true;
         }
         List<Integer> kept = new ArrayList<>();
@@ -254,7 +274,9 @@ final class Views {
 
     static List<Tensor> chunk(Tensor self, long chunks, long dim) {
         TorchException.check(self.dim() > 0, "chunk expects at least a 1-dimensional tensor");
-        TorchException.check(chunks > 0, "chunk expects `chunks` to be greater than 0, got: " + chunks);
+        if (chunks <= 0) {
+            throw TorchException.runtime("chunk expects `chunks` to be greater than 0, got: " + chunks);
+        }
         long dimSize = self.size(dim);
         long splitSize = (dimSize + chunks - 1) / chunks;
         if (splitSize == 0 && dimSize == 0) {
@@ -267,11 +289,15 @@ final class Views {
 
     static List<Tensor> split(Tensor self, long splitSize, long dim) {
         TorchException.check(self.dim() != 0, "split expects at least a 1-dimensional tensor");
-        TorchException.check(splitSize >= 0, "split expects split_size be non-negative, but got split_size="
+        if (splitSize < 0) {
+            throw TorchException.runtime("split expects split_size be non-negative, but got split_size="
                 + splitSize);
+        }
         long dimSize = self.size(dim);
-        TorchException.check(splitSize > 0 || dimSize == 0, "split_size can only be 0 if dimension size is 0, but "
+        if (!(splitSize > 0 || dimSize == 0)) {
+            throw TorchException.runtime("split_size can only be 0 if dimension size is 0, but "
                 + "got dimension size of " + dimSize);
+        }
         long numSplits = 1;
         if (splitSize != 0) {
             numSplits = Math.max((dimSize + splitSize - 1) / splitSize, 1);
@@ -291,13 +317,17 @@ final class Views {
         long start = 0;
         List<Tensor> splits = new ArrayList<>();
         for (long length : splitSizes) {
-            TorchException.check(length >= 0, "split_with_sizes expects split_sizes have only non-negative entries,"
+            if (length < 0) {
+                throw TorchException.runtime("split_with_sizes expects split_sizes have only non-negative entries,"
                     + " but got split_sizes=" + Shapes.str(splitSizes));
+            }
             splits.add(slice(self, dim, start, start + length, 1));
             start += length;
         }
-        TorchException.check(start == dimSize, "split_with_sizes expects split_sizes to sum exactly to " + dimSize
+        if (start != dimSize) {
+            throw TorchException.runtime("split_with_sizes expects split_sizes to sum exactly to " + dimSize
                 + " (input tensor's size at dimension " + dim + "), but got split_sizes=" + Shapes.str(splitSizes));
+        }
         return List.copyOf(splits);
     }
 
@@ -315,7 +345,9 @@ final class Views {
         long offset = storageOffset != null ? storageOffset : self.storageOffset();
         checkStrided(size, stride);
         checkInBounds(size, stride, offset, self.dtype().itemSize(), self.storage().byteSize());
-        TorchException.check(offset >= 0, "Tensor: invalid storage offset " + offset);
+        if (offset < 0) {
+            throw TorchException.runtime("Tensor: invalid storage offset " + offset);
+        }
         return self.view(size.clone(), stride.clone(), offset);
     }
 
@@ -323,8 +355,10 @@ final class Views {
     static void checkStrided(long[] size, long[] stride) {
         TorchException.check(size.length == stride.length, "mismatch in length of strides and shape");
         for (long s : stride) {
-            TorchException.check(s >= 0, "as_strided: Negative strides are not supported at the moment, got "
+            if (s < 0) {
+                throw TorchException.runtime("as_strided: Negative strides are not supported at the moment, got "
                     + "strides: " + Shapes.str(stride));
+            }
         }
     }
 
@@ -335,17 +369,21 @@ final class Views {
             return;
         }
         long required = sizeBytes + offset * itemSize;
-        TorchException.check(required <= storageBytes, "setStorage: sizes " + Shapes.str(size) + ", strides "
+        if (required > storageBytes) {
+            throw TorchException.runtime("setStorage: sizes " + Shapes.str(size) + ", strides "
                 + Shapes.str(stride) + ", storage offset " + offset + ", and itemsize " + itemSize
                 + " requiring a storage size of " + required + " are out of bounds for storage of size "
                 + storageBytes);
+        }
     }
 
     static Tensor diagonal(Tensor self, long offset, long dim1, long dim2) {
         int ndim = self.dim();
         int d1 = Shapes.wrapDim(dim1, ndim);
         int d2 = Shapes.wrapDim(dim2, ndim);
-        TorchException.check(d1 != d2, "diagonal dimensions cannot be identical " + dim1 + ", " + dim2);
+        if (d1 == d2) {
+            throw TorchException.runtime("diagonal dimensions cannot be identical " + dim1 + ", " + dim2);
+        }
         long diagSize;
         long storageOffset = self.storageOffset();
         if (offset >= 0) {
@@ -364,9 +402,11 @@ final class Views {
     }
 
     static Tensor movedim(Tensor self, long[] src, long[] dst) {
-        TorchException.check(src.length == dst.length, "movedim: Invalid source or destination dims: source ("
+        if (src.length != dst.length) {
+            throw TorchException.runtime("movedim: Invalid source or destination dims: source ("
                 + Shapes.str(src) + " dims) should contain the same number of dims as destination ("
                 + Shapes.str(dst) + " dims)");
+        }
         int ndim = self.dim();
         int[] nsrc = new int[src.length];
         int[] ndst = new int[dst.length];
@@ -374,8 +414,12 @@ final class Views {
             nsrc[i] = Shapes.wrapDim(src[i], ndim);
             ndst[i] = Shapes.wrapDim(dst[i], ndim);
         }
-        TorchException.check(allUnique(nsrc), "movedim: repeated dim in `source` (" + Shapes.str(src) + ")");
-        TorchException.check(allUnique(ndst), "movedim: repeated dim in `destination` (" + Shapes.str(dst) + ")");
+        if (!allUnique(nsrc)) {
+            throw TorchException.runtime("movedim: repeated dim in `source` (" + Shapes.str(src) + ")");
+        }
+        if (!allUnique(ndst)) {
+            throw TorchException.runtime("movedim: repeated dim in `destination` (" + Shapes.str(dst) + ")");
+        }
         if (ndim == 0) {
             return self.alias();
         }

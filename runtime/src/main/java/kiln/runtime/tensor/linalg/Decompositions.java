@@ -17,7 +17,9 @@ public final class Decompositions {
 
     /** {@code linalg.lu_factor_ex}: {@code (LU, pivots, info)}. */
     public static Tensor[] luFactor(Tensor a, boolean pivot, String fn) {
-        TorchException.check(pivot, fn + ": LU without pivoting is not implemented on the CPU");
+        if (!pivot) {
+            throw TorchException.runtime(fn + ": LU without pivoting is not implemented on the CPU");
+        }
         MatrixBatch m = MatrixBatch.of(a, fn);
         int k = Math.min(m.rows(), m.cols());
         int[][] pivots = new int[m.size()][k];
@@ -122,8 +124,10 @@ public final class Decompositions {
 
     /** {@code linalg.householder_product}: the first n columns of {@code H_1 ... H_k}. */
     public static Tensor householderProduct(Tensor a, Tensor tau) {
-        TorchException.check(a.dim() < 2 || a.size(-2) >= a.size(-1), "torch.linalg.householder_product: "
+        if (!(a.dim() < 2 || a.size(-2) >= a.size(-1))) {
+            throw TorchException.runtime("torch.linalg.householder_product: "
                 + "input.shape[-2] must be greater than or equal to input.shape[-1]");
+        }
         return householderQ(a, tau, Math.toIntExact(a.size(-1)), "torch.linalg.householder_product");
     }
 
@@ -138,8 +142,10 @@ public final class Decompositions {
     private static Tensor householderQ(Tensor a, Tensor tau, int cols, String fn) {
         MatrixBatch m = MatrixBatch.of(a, fn);
         int k = Math.toIntExact(tau.size(-1));
-        TorchException.check(k <= m.cols(), fn + ": input.shape[-1] must be greater than or equal to "
+        if (k > m.cols()) {
+            throw TorchException.runtime(fn + ": input.shape[-1] must be greater than or equal to "
                 + "tau.shape[-1]");
+        }
         double[] taus = tau.contiguous().toDoubleArray();
         double[][] q = new double[m.size()][];
         for (int b = 0; b < m.size(); b++) {
@@ -151,9 +157,10 @@ public final class Decompositions {
 
     /** {@code linalg.qr}: Q and R for mode {@code reduced}, {@code complete} or {@code r} (Q empty). */
     public static Tensor[] qr(Tensor a, String mode) {
-        TorchException.check(mode.equals("reduced") || mode.equals("complete") || mode.equals("r"),
-                "qr received unrecognized mode '" + mode + "' but expected one of 'reduced' (default), 'r', or "
+        if (!(mode.equals("reduced") || mode.equals("complete") || mode.equals("r"))) {
+            throw TorchException.runtime("qr received unrecognized mode '" + mode + "' but expected one of 'reduced' (default), 'r', or "
                         + "'complete'");
+        }
         MatrixBatch m = MatrixBatch.of(a, "linalg.qr");
         int rows = m.rows();
         int cols = m.cols();
@@ -198,8 +205,9 @@ public final class Decompositions {
 
     /** {@code linalg.eigh}: ascending eigenvalues and the eigenvectors (columns) of a symmetric matrix. */
     public static Tensor[] eigh(Tensor a, String uplo, boolean vectors) {
-        TorchException.check(uplo.equals("L") || uplo.equals("U") || uplo.equals("l") || uplo.equals("u"),
-                "Expected UPLO argument to be 'L' or 'U', but got " + uplo);
+        if (!(uplo.equals("L") || uplo.equals("U") || uplo.equals("l") || uplo.equals("u"))) {
+            throw TorchException.runtime("Expected UPLO argument to be 'L' or 'U', but got " + uplo);
+        }
         MatrixBatch m = MatrixBatch.square(a, vectors ? "linalg.eigh" : "linalg.eigvalsh");
         int n = m.rows();
         double[][] values = new double[m.size()][];

@@ -13,10 +13,14 @@ record MatrixBatch(long[] batch, int rows, int cols, double[][] matrices) {
 
     /** The matrices of {@code t}, which must have at least 2 dims and a floating dtype. */
     static MatrixBatch of(Tensor t, String fn) {
-        TorchException.check(t.dim() >= 2, fn + ": The input tensor A must have at least 2 dimensions.");
+        if (t.dim() < 2) {
+            throw TorchException.runtime(fn + ": The input tensor A must have at least 2 dimensions.");
+        }
         checkFloating(t, fn);
-        TorchException.check(t.dtype() != ScalarType.Half && t.dtype() != ScalarType.BFloat16, fn
+        if (!(t.dtype() != ScalarType.Half && t.dtype() != ScalarType.BFloat16)) {
+            throw TorchException.runtime(fn
                 + ": Low precision dtypes not supported. Got " + t.dtype());
+        }
         long[] sizes = t.sizes();
         int rows = Math.toIntExact(sizes[sizes.length - 2]);
         int cols = Math.toIntExact(sizes[sizes.length - 1]);
@@ -36,14 +40,18 @@ record MatrixBatch(long[] batch, int rows, int cols, double[][] matrices) {
     /** The matrices of {@code t}, which must be square. */
     static MatrixBatch square(Tensor t, String fn) {
         MatrixBatch m = of(t, fn);
-        TorchException.check(m.rows == m.cols, fn + ": A must be batches of square matrices, but they are "
+        if (m.rows != m.cols) {
+            throw TorchException.runtime(fn + ": A must be batches of square matrices, but they are "
                 + m.rows + " by " + m.cols + " matrices");
+        }
         return m;
     }
 
     static void checkFloating(Tensor t, String fn) {
-        TorchException.check(t.dtype().isFloatingPoint(), fn
+        if (!t.dtype().isFloatingPoint()) {
+            throw TorchException.runtime(fn
                 + ": Expected a floating point or complex tensor as input. Got " + t.dtype());
+        }
     }
 
     static long count(long[] batch) {
@@ -103,8 +111,10 @@ record MatrixBatch(long[] batch, int rows, int cols, double[][] matrices) {
         for (int i = 0; i < n; i++) {
             long x = i < n - a.length ? 1 : a[i - (n - a.length)];
             long y = i < n - b.length ? 1 : b[i - (n - b.length)];
-            TorchException.check(x == y || x == 1 || y == 1, "The size of tensor a (" + x
+            if (!(x == y || x == 1 || y == 1)) {
+                throw TorchException.runtime("The size of tensor a (" + x
                     + ") must match the size of tensor b (" + y + ") at non-singleton dimension " + i);
+            }
             out[i] = x == 1 ? y : x;
         }
         return out;

@@ -171,8 +171,10 @@ public final class MatrixFunctions {
 
     /** {@code linalg.matrix_power}: by repeated squaring, through the inverse for negative powers. */
     public static Tensor matrixPower(Tensor a, long n) {
-        TorchException.check(a.dim() >= 2 && a.size(-1) == a.size(-2), "linalg.matrix_power: A must be batches "
+        if (!(a.dim() >= 2 && a.size(-1) == a.size(-2))) {
+            throw TorchException.runtime("linalg.matrix_power: A must be batches "
                 + "of square matrices");
+        }
         if (n == 0) {
             long[] batch = Arrays.copyOf(a.sizes(), a.dim() - 2);
             double[][] eye = new double[(int) MatrixBatch.count(batch)][];
@@ -265,8 +267,10 @@ public final class MatrixFunctions {
      */
     public static Tensor[] lstsq(Tensor a, Tensor b, Double rcond, String driver) {
         String drv = driver == null ? "gelsy" : driver;
-        TorchException.check(List.of("gels", "gelsy", "gelsd", "gelss").contains(drv), "torch.linalg.lstsq: "
+        if (!List.of("gels", "gelsy", "gelsd", "gelss").contains(drv)) {
+            throw TorchException.runtime("torch.linalg.lstsq: "
                 + "parameter `driver` should be one of (gels, gelsy, gelsd, gelss)");
+        }
         boolean vector = b.dim() == a.dim() - 1;
         Tensor rhs = vector ? b.unsqueeze(-1) : b;
         MatrixBatch.checkFloating(a, "torch.linalg.lstsq");
@@ -332,13 +336,17 @@ public final class MatrixFunctions {
 
     /** {@code linalg.multi_dot}: the product of the chain; the first and last may be vectors. */
     public static Tensor multiDot(List<Tensor> tensors) {
-        TorchException.check(tensors.size() >= 2, "multi_dot(): expected at least 2 tensors but got "
+        if (tensors.size() < 2) {
+            throw TorchException.runtime("multi_dot(): expected at least 2 tensors but got "
                 + tensors.size());
+        }
         for (int i = 0; i < tensors.size(); i++) {
             int d = tensors.get(i).dim();
             boolean end = i == 0 || i == tensors.size() - 1;
-            TorchException.check(d == 2 || end && d == 1, "multi_dot(): tensor " + i + " must be 2D but got "
+            if (!(d == 2 || end && d == 1)) {
+                throw TorchException.runtime("multi_dot(): tensor " + i + " must be 2D but got "
                     + d + "D");
+            }
         }
         Tensor out = tensors.getFirst();
         for (int i = 1; i < tensors.size(); i++) {
@@ -366,8 +374,10 @@ public final class MatrixFunctions {
         Tensor x = a.expand(shape);
         Tensor y = b.expand(shape);
         long d = dim < 0 ? dim + shape.length : dim;
-        TorchException.check(x.size(d) == 3 && y.size(d) == 3, "linalg.cross: inputs dimension " + dim
+        if (!(x.size(d) == 3 && y.size(d) == 3)) {
+            throw TorchException.runtime("linalg.cross: inputs dimension " + dim
                 + " must have length 3. Got " + a.size(d) + " and " + b.size(d));
+        }
         Tensor[] out = new Tensor[3];
         for (int i = 0; i < 3; i++) {
             int j = (i + 1) % 3;
@@ -400,9 +410,10 @@ public final class MatrixFunctions {
         }
         long[] resultShape = Arrays.copyOfRange(am.sizes(), b.dim(), am.dim());
         long prod = MatrixBatch.count(resultShape);
-        TorchException.check(MatrixBatch.count(am.sizes()) == prod * prod && b.numel() == prod,
-                "Expected self to satisfy the requirement prod(self.shape[other.ndim:]) == "
+        if (!(MatrixBatch.count(am.sizes()) == prod * prod && b.numel() == prod)) {
+            throw TorchException.runtime("Expected self to satisfy the requirement prod(self.shape[other.ndim:]) == "
                         + "prod(self.shape[:other.ndim])");
+        }
         Tensor x = Solvers.solve(am.reshape(prod, prod), b.reshape(prod), true, true,
                 "torch.linalg.solve")[0];
         return x.reshape(resultShape);
@@ -410,13 +421,17 @@ public final class MatrixFunctions {
 
     /** {@code linalg.tensorinv}: the inverse for {@code tensordot} over the first {@code ind} dims. */
     public static Tensor tensorinv(Tensor a, long ind) {
-        TorchException.check(ind > 0, "Expected a strictly positive integer for 'ind', but got " + ind);
+        if (ind <= 0) {
+            throw TorchException.runtime("Expected a strictly positive integer for 'ind', but got " + ind);
+        }
         long[] head = Arrays.copyOf(a.sizes(), (int) ind);
         long[] tail = Arrays.copyOfRange(a.sizes(), (int) ind, a.dim());
         long rows = MatrixBatch.count(head);
-        TorchException.check(rows == MatrixBatch.count(tail), "Expected self to satisfy the requirement "
+        if (rows != MatrixBatch.count(tail)) {
+            throw TorchException.runtime("Expected self to satisfy the requirement "
                 + "prod(self.shape[ind:]) == prod(self.shape[:ind]), but got " + MatrixBatch.count(tail) + " != "
                 + rows);
+        }
         Tensor inv = Solvers.inv(a.reshape(rows, rows), true, "linalg.inv")[0];
         long[] shape = Arrays.copyOf(tail, tail.length + head.length);
         System.arraycopy(head, 0, shape, tail.length, head.length);

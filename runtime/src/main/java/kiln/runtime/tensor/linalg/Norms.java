@@ -39,13 +39,19 @@ public final class Norms {
     public static Tensor matrixNorm(Tensor a, Object ord, long[] dims, boolean keepdim, ScalarType dtype) {
         Tensor in = dtype == null ? a : a.to(dtype);
         MatrixBatch.checkFloating(in, "linalg.matrix_norm");
-        TorchException.check(in.dim() >= 2, "linalg.matrix_norm: The input tensor A must have at least 2 "
+        if (in.dim() < 2) {
+            throw TorchException.runtime("linalg.matrix_norm: The input tensor A must have at least 2 "
                 + "dimensions.");
-        TorchException.check(dims.length == 2, "linalg.matrix_norm: dim must be a 2-tuple. Got " + dims.length);
+        }
+        if (dims.length != 2) {
+            throw TorchException.runtime("linalg.matrix_norm: dim must be a 2-tuple. Got " + dims.length);
+        }
         long d0 = dims[0] < 0 ? dims[0] + in.dim() : dims[0];
         long d1 = dims[1] < 0 ? dims[1] + in.dim() : dims[1];
-        TorchException.check(d0 != d1, "linalg.matrix_norm: dims must be different. Got (" + dims[0] + ", "
+        if (d0 == d1) {
+            throw TorchException.runtime("linalg.matrix_norm: dims must be different. Got (" + dims[0] + ", "
                 + dims[1] + ")");
+        }
         if ("fro".equals(ord)) {
             return vectorNorm(in, 2, new long[] {d0, d1}, keepdim, null);
         }
@@ -62,10 +68,14 @@ public final class Norms {
             Tensor r = MatrixBatch.assemble(m.batch(), new long[0], out, in.dtype());
             return keepdim ? r.unsqueeze(Math.min(d0, d1)).unsqueeze(Math.max(d0, d1)) : r;
         }
-        TorchException.check(ord instanceof Number, "linalg.matrix_norm: Order " + ord + " not supported.");
+        if (!(ord instanceof Number)) {
+            throw TorchException.runtime("linalg.matrix_norm: Order " + ord + " not supported.");
+        }
         double p = ((Number) ord).doubleValue();
-        TorchException.check(Math.abs(p) == 1 || Double.isInfinite(p), "linalg.matrix_norm: Order " + ord
+        if (!(Math.abs(p) == 1 || Double.isInfinite(p))) {
+            throw TorchException.runtime("linalg.matrix_norm: Order " + ord
                 + " not supported.");
+        }
         long sumDim = Double.isInfinite(p) ? d1 : d0;
         long maxDim = Double.isInfinite(p) ? d0 : d1;
         Tensor sums = Reductions.sum(Ops.abs(in), new long[] {sumDim}, true, null);
@@ -76,18 +86,24 @@ public final class Norms {
     /** {@code linalg.norm}: a vector norm over one dim (or all, flattened), a matrix norm over two. */
     public static Tensor norm(Tensor a, Object ord, long[] dims, boolean keepdim, ScalarType dtype) {
         if (dims != null) {
-            TorchException.check(dims.length == 1 || dims.length == 2, "linalg.norm: If dim is specified, it "
+            if (!(dims.length == 1 || dims.length == 2)) {
+                throw TorchException.runtime("linalg.norm: If dim is specified, it "
                     + "must be of length 1 or 2. Got " + Arrays.toString(dims));
+            }
         } else if (ord != null) {
-            TorchException.check(a.dim() == 1 || a.dim() == 2, "linalg.norm: If dim is not specified but ord is, "
+            if (!(a.dim() == 1 || a.dim() == 2)) {
+                throw TorchException.runtime("linalg.norm: If dim is not specified but ord is, "
                     + "the input must be 1D or 2D. Got " + a.dim() + "D.");
+            }
         }
         boolean matrix = dims != null ? dims.length == 2 : ord != null && a.dim() == 2;
         if (matrix) {
             return matrixNorm(a, ord == null ? "fro" : ord, dims == null ? new long[] {0, 1} : dims, keepdim,
                     dtype);
         }
-        TorchException.check(!(ord instanceof String), "linalg.norm: Order " + ord + " not supported for vectors");
+        if (ord instanceof String) {
+            throw TorchException.runtime("linalg.norm: Order " + ord + " not supported for vectors");
+        }
         double p = ord == null ? 2 : ((Number) ord).doubleValue();
         return vectorNorm(a, p, dims, keepdim, dtype);
     }

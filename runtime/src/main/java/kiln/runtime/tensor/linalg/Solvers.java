@@ -31,14 +31,18 @@ public final class Solvers {
      */
     static Tensor[] solveEach(Tensor a, Tensor b, String fn, RhsSolver solver) {
         MatrixBatch.checkFloating(a, fn);
-        TorchException.check(a.dtype() == b.dtype(), "Expected b and A to have the same dtype, but found b of type "
+        if (a.dtype() != b.dtype()) {
+            throw TorchException.runtime("Expected b and A to have the same dtype, but found b of type "
                 + b.dtype() + " and A of type " + a.dtype() + " instead.");
+        }
         long[] batch = MatrixBatch.broadcast(Arrays.copyOf(a.sizes(), a.dim() - 2), Arrays.copyOf(b.sizes(),
                 b.dim() - 2));
         MatrixBatch am = MatrixBatch.of(MatrixBatch.expandBatch(a, batch).contiguous(), fn);
         MatrixBatch bm = MatrixBatch.of(MatrixBatch.expandBatch(b, batch).contiguous(), fn);
-        TorchException.check(am.cols() == bm.rows(), fn + ": Incompatible shapes of A and B for the equation "
+        if (am.cols() != bm.rows()) {
+            throw TorchException.runtime(fn + ": Incompatible shapes of A and B for the equation "
                 + "AX = B (" + am.rows() + "x" + am.cols() + " and " + bm.rows() + "x" + bm.cols() + ")");
+        }
         int[][] infos = new int[bm.size()][1];
         double[][] x = new double[bm.size()][];
         for (int i = 0; i < bm.size(); i++) {
