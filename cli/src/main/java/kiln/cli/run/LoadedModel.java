@@ -112,12 +112,23 @@ public final class LoadedModel {
         }
     }
 
-    /** Runs method {@code name} of the root module on {@code args}; its outputs. */
+    /** Method {@code name} of the root module with every call to script code inlined (what {@link #call} runs). */
+    public Graph inlinedMethod(String name) {
+        synchronized (compiler) {
+            return compiler.inlinedMethod(rootClass, name);
+        }
+    }
+
+    /**
+     * Runs method {@code name} of the root module on {@code args}; its outputs. The target runs the inlined graph,
+     * as PyTorch's graph executor does: one block, so that the interpreter sees every temporary's last use.
+     */
     public List<Object> call(String name, List<?> args) {
         List<Object> all = new ArrayList<>(args.size() + 1);
         all.add(root);
         all.addAll(args);
-        return methods.computeIfAbsent(name, n -> session.compile(rootClass.name() + "." + n, method(n))).run(all);
+        return methods.computeIfAbsent(name, n -> session.compile(rootClass.name() + "." + n, inlinedMethod(n)))
+                .run(all);
     }
 
     /**
@@ -125,10 +136,6 @@ public final class LoadedModel {
      * inlined graph), each with its location and reason; empty when it can run everything it can reach.
      */
     public List<String> unsupportedOps(String name) {
-        Graph inlined;
-        synchronized (compiler) {
-            inlined = compiler.inlinedMethod(rootClass, name);
-        }
-        return session.unsupportedOps(rootClass.name() + "." + name + " (inlined)", inlined);
+        return session.unsupportedOps(rootClass.name() + "." + name + " (inlined)", inlinedMethod(name));
     }
 }

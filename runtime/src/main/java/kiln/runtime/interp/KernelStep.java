@@ -1,6 +1,8 @@
 package kiln.runtime.interp;
 
+import java.util.List;
 import kiln.dialects.ir.Operation;
+import kiln.dialects.ir.Value;
 import kiln.runtime.interp.kernels.Kernel;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.ScriptList;
@@ -11,25 +13,23 @@ import kiln.runtime.tensor.Tensor;
 /**
  * An operator op bound to its kernel: reads the operand slots, calls the kernel, writes the result slots. Where
  * {@link ReleaseAnalysis} found temporaries, it also notes which results the kernel made fresh ({@code fresh}:
- * result indexes), drops those that its results come to share ({@code watch}: slots) and, once it has run, hands
- * back the storage of the fresh tensors whose last use it is ({@code release}: slots).
+ * result indexes) and disqualifies the temporaries that its results outside their alias sets come to share
+ * ({@code watch}); a {@link Release} step after the last use hands the fresh ones back.
  */
-record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] fresh, int[] watch, int[] release)
-        implements Step {
+record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] fresh, Watch[] watch) implements Step {
     private static final int[] NONE = {};
-    /**
-     * Storages smaller than this are left to the garbage collector: handing one back closes its loan's shared
-     * arena, a handshake with every thread that costs more than the page faults a small fresh buffer saves
-     * (system property {@code kiln.interp.releaseBytes}; 8 MiB measured best on the bench workloads).
-     */
-    private static final long RELEASE_MIN_BYTES = Long.getLong("kiln.interp.releaseBytes", 8L << 20);
+    private static final Watch[] NO_WATCH = {};
 
-    KernelStep(Operation op, int[] in, int[] out, Kernel kernel) {
-        this(op, in, out, kernel, NONE, NONE, NONE);
+    /** A temporary in slot {@code root} that this op uses: it stays fresh unless a value in {@code results} shares it. */
+    record Watch(int root, int[] results) {
     }
 
-    KernelStep withReleases(int[] freshResults, int[] watchSlots, int[] releaseSlots) {
-        return new KernelStep(op, in, out, kernel, freshResults, watchSlots, releaseSlots);
+    KernelStep(Operation op, int[] in, int[] out, Kernel kernel) {
+        this(op, in, out, kernel, NONE, NO_WATCH);
+    }
+
+    KernelStep withReleases(int[] freshResults, Watch[] watches) {
+        return new KernelStep(op, in, out, kernel, freshResults, watches);
     }
 
     @Override
@@ -53,7 +53,7 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] fresh,
             markFresh(frame, mark);
         }
         if (watch.length > 0) {
-            watchAndRelease(frame);
+            checkWatched(frame);
         }
     }
 
@@ -61,34 +61,26 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] fresh,
     private void markFresh(Frame frame, long mark) {
         boolean[] f = frame.fresh();
         for (int i : fresh) {
-            f[out[i]] = frame.slots[out[i]] instanceof Tensor t && t.storage().serial() >= mark
-                    && !sharedWithResults(t.storage(), out[i], frame);
+            int slot = out[i];
+            f[slot] = frame.slots[slot] instanceof Tensor t && t.storage().serial() >= mark
+                    && !sharedBy(t.storage(), out, slot, frame);
         }
     }
 
-    /**
-     * Disqualifies the watched temporaries that a result of this op now shares, then hands back those whose last
-     * use this was.
-     */
-    private void watchAndRelease(Frame frame) {
+    /** Disqualifies the watched temporaries that a result of this op outside their alias set now shares. */
+    private void checkWatched(Frame frame) {
         boolean[] f = frame.fresh();
-        for (int slot : watch) {
-            if (f[slot] && frame.slots[slot] instanceof Tensor t && sharedWithResults(t.storage(), -1, frame)) {
-                f[slot] = false;
-            }
-        }
-        for (int slot : release) {
-            if (f[slot] && frame.slots[slot] instanceof Tensor t && t.storage().byteSize() >= RELEASE_MIN_BYTES) {
-                f[slot] = false;
-                frame.slots[slot] = null;
-                t.storage().release();
+        for (Watch w : watch) {
+            if (f[w.root()] && frame.slots[w.root()] instanceof Tensor t && sharedBy(t.storage(), w.results(), -1,
+                    frame)) {
+                f[w.root()] = false;
             }
         }
     }
 
-    /** Whether a result of this op other than slot {@code except} holds a tensor over {@code storage}. */
-    private boolean sharedWithResults(Storage storage, int except, Frame frame) {
-        for (int slot : out) {
+    /** Whether a value in {@code slots} other than slot {@code except} holds a tensor over {@code storage}. */
+    private static boolean sharedBy(Storage storage, int[] slots, int except, Frame frame) {
+        for (int slot : slots) {
             if (slot != except && holds(frame.slots[slot], storage)) {
                 return true;
             }
@@ -103,6 +95,28 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] fresh,
             case ScriptTuple t -> t.elements().stream().anyMatch(v -> holds(v, storage));
             case null, default -> false;
         };
+    }
+
+    /**
+     * After the last use of a temporary's alias set: hands the storage of each root still marked fresh back to
+     * the buffer pool and clears the slots of its alias set ({@code members[i]} for {@code roots[i]}, the slot of
+     * {@code values.get(i)}).
+     */
+    record Release(Operation op, int[] roots, int[][] members, List<Value> values) implements Step {
+        @Override
+        public void run(Frame frame) {
+            boolean[] f = frame.fresh();
+            for (int i = 0; i < roots.length; i++) {
+                int root = roots[i];
+                if (f[root] && frame.slots[root] instanceof Tensor t) {
+                    f[root] = false;
+                    for (int m : members[i]) {
+                        frame.slots[m] = null;
+                    }
+                    t.storage().release();
+                }
+            }
+        }
     }
 
     /** A step for an op without a kernel: running it is an error that says why. */

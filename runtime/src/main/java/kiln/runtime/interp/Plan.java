@@ -46,6 +46,20 @@ public final class Plan {
         return unsupported;
     }
 
+    /**
+     * The temporaries of the graph's own block that go back to the buffer pool at their last use, in order, each
+     * as {@code %name after op} (names as printed in the graph; for tests and debugging).
+     */
+    List<String> releases() {
+        List<String> out = new ArrayList<>();
+        for (Step s : body.steps()) {
+            if (s instanceof KernelStep.Release r) {
+                r.values().forEach(v -> out.add("%" + v.name() + " after " + r.op().name()));
+            }
+        }
+        return out;
+    }
+
     /** Runs the graph on {@code args}, checking their number and types first; returns the graph's outputs. */
     public List<Object> run(Interpreter interpreter, List<?> args) {
         if (args.size() != inputs.size()) {

@@ -87,12 +87,35 @@ final class PlanCompiler {
             }
         }
         Map<Operation, ReleaseAnalysis.Plan> releases = RELEASE ? ReleaseAnalysis.of(block, schemas) : Map.of();
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i) instanceof KernelStep k && releases.get(k.op()) instanceof ReleaseAnalysis.Plan p) {
-                steps.set(i, k.withReleases(p.freshResults(), slots(p.watched()), slots(p.releaseAfter())));
+        List<Step> planned = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            ReleaseAnalysis.Plan p = releases.get(step.op());
+            if (p == null) {
+                planned.add(step);
+                continue;
+            }
+            if (step instanceof KernelStep k && (p.freshResults().length > 0 || !p.watched().isEmpty())) {
+                List<KernelStep.Watch> watches = new ArrayList<>();
+                p.watched().forEach((root, results) -> watches.add(new KernelStep.Watch(slot(root), slots(results))));
+                step = k.withReleases(p.freshResults(), watches.toArray(KernelStep.Watch[]::new));
+            }
+            planned.add(step);
+            if (!p.releaseAfter().isEmpty()) {
+                planned.add(release(step.op(), p.releaseAfter()));
             }
         }
-        return new Body(steps.toArray(Step[]::new), slots(BlockOutputs.outputs(block)));
+        return new Body(planned.toArray(Step[]::new), slots(BlockOutputs.outputs(block)));
+    }
+
+    private KernelStep.Release release(Operation after, List<ReleaseAnalysis.AliasSet> sets) {
+        int[] roots = new int[sets.size()];
+        int[][] members = new int[sets.size()][];
+        for (int i = 0; i < roots.length; i++) {
+            roots[i] = slot(sets.get(i).root());
+            members[i] = slots(List.copyOf(sets.get(i).members()));
+        }
+        List<Value> values = sets.stream().map(ReleaseAnalysis.AliasSet::root).toList();
+        return new KernelStep.Release(after, roots, members, values);
     }
 
     private Step step(Operation op) {

@@ -2,55 +2,94 @@ package kiln.runtime.interp;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import kiln.dialects.ir.Block;
+import kiln.dialects.ir.OpDef;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Use;
 import kiln.dialects.ir.Value;
+import kiln.dialects.torch.TorchDialect;
+import kiln.dialects.torch.schema.AliasInfo;
 import kiln.dialects.torch.schema.Argument;
 import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.types.TensorType;
 import kiln.dialects.torch.types.TorchType;
 
 /**
- * Finds the tensors of a block whose storage can go back to the buffer pool as soon as their last user has run,
- * instead of when the garbage collector notices them: a fresh temporary between two kernels. A value qualifies
- * when
+ * Finds the tensors of a block whose storage can go back to the buffer pool as soon as the last value that may
+ * alias it has been used, instead of when the garbage collector notices them (what PyTorch's static runtime
+ * calls managed tensors, found with an alias analysis in the spirit of its {@code AliasDb}).
+ *
+ * <p>A <em>root</em> is a tensor result of an operator op of this block whose schema return is not an alias
+ * ({@code Tensor}, not {@code Tensor(a)}). Its <em>alias set</em> starts with the root and follows every use:
  * <ul>
- * <li>an operator op of this block makes it, and its schema's return is not an alias ({@code Tensor}, not
- * {@code Tensor(a)});</li>
- * <li>every use is an operator op of this very block (not a nested block, a list, a tuple, an attribute, a call
- * or the block's outputs) whose schema argument is not an alias either, so no view of it outlives the use.</li>
+ * <li>an operator op taking a member through an argument without alias annotation only reads it;</li>
+ * <li>an operator op taking it through an annotated argument ({@code Tensor(a)}, {@code Tensor(a!)},
+ * {@code Tensor(a -> *)}) adds each result in one of that argument's sets (or holding elements in one, as
+ * {@code chunk}'s {@code Tensor(a)[]}) and each wildcard result; an argument in the wildcard set, or one that goes
+ * to the wildcard set with no result to follow it ({@code append}'s element), ends the analysis of the root;</li>
+ * <li>container plumbing ({@code prim::ListConstruct}, {@code prim::TupleConstruct} and their unpacking and
+ * indexing, casts) adds its results;</li>
+ * <li>anything else ends it: a use in a nested block or by a control-flow op, a call, an attribute store, the
+ * block's outputs.</li>
  * </ul>
- * Schemas promise less than this needs (a kernel may hand back its input, as dropout at inference does), so the
+ * The root's storage is released after the last op, in block order, that uses any member.
+ *
+ * <p>Schemas promise less than this needs (a kernel may hand back its input, as dropout at inference does), so the
  * interpreter checks at run time too: the producing kernel must have made the storage ({@link
- * kiln.runtime.tensor.Storage#serial()}), and no user's results may share it. A mistake here cannot
- * read freed memory: a released storage's segment is closed, so a later access fails loudly.
+ * kiln.runtime.tensor.Storage#serial()}), and no result of a user outside the alias set may share it. In checked
+ * mode the pool closes a released storage's segment, so any mistake fails loudly in the tests.
  */
 final class ReleaseAnalysis {
     /**
-     * What to do around one op.
+     * A root's alias set.
      *
-     * @param freshResults indexes of its results to check for freshness when it runs
-     * @param watched      candidate values it uses: a result of it that shares one's storage disqualifies it
-     * @param releaseAfter the watched values whose last use it is, to release once it has run
+     * @param root    the fresh tensor whose storage is released
+     * @param members every value of the set, root first
      */
-    record Plan(int[] freshResults, List<Value> watched, List<Value> releaseAfter) {
+    record AliasSet(Value root, Set<Value> members) {
     }
 
-    private ReleaseAnalysis() {
+    /**
+     * What to do around one op.
+     *
+     * @param freshResults indexes of its results that are roots, to check for freshness when it runs
+     * @param watched      for each root it uses, its results outside the root's alias set: one that shares the
+     *                     root's storage disqualifies the root
+     * @param releaseAfter the roots whose alias sets it uses last, to release once it has run
+     */
+    record Plan(int[] freshResults, Map<Value, List<Value>> watched, List<AliasSet> releaseAfter) {
+    }
+
+    /** Ops that only move values into or out of containers, or retype them: their results alias their operands. */
+    private static final Set<OpDef> PLUMBING = Set.of(TorchDialect.LIST_CONSTRUCT, TorchDialect.LIST_UNPACK,
+            TorchDialect.TUPLE_CONSTRUCT, TorchDialect.TUPLE_UNPACK, TorchDialect.TUPLE_INDEX,
+            TorchDialect.UNCHECKED_CAST, TorchDialect.CONSTANT_CHUNK);
+
+    private final Block block;
+    private final Map<Operation, FunctionSchema> schemas;
+    private final Map<Operation, Integer> position = new IdentityHashMap<>();
+
+    private ReleaseAnalysis(Block block, Map<Operation, FunctionSchema> schemas) {
+        this.block = block;
+        this.schemas = schemas;
+        for (Operation op : block.ops()) {
+            position.put(op, position.size());
+        }
     }
 
     /** The ops of {@code block} that have something to do, given the schema each operator op was bound by. */
     static Map<Operation, Plan> of(Block block, Map<Operation, FunctionSchema> schemas) {
+        return new ReleaseAnalysis(block, schemas).plans();
+    }
+
+    private Map<Operation, Plan> plans() {
         Map<Operation, List<Integer>> fresh = new IdentityHashMap<>();
-        Map<Operation, List<Value>> watch = new IdentityHashMap<>();
-        Map<Operation, List<Value>> release = new IdentityHashMap<>();
-        Map<Operation, Integer> position = new IdentityHashMap<>();
-        for (Operation op : block.ops()) {
-            position.put(op, position.size());
-        }
+        Map<Operation, Map<Value, List<Value>>> watch = new IdentityHashMap<>();
+        Map<Operation, List<AliasSet>> release = new IdentityHashMap<>();
         Operation terminator = block.terminator();
         for (Operation producer : block.ops()) {
             FunctionSchema schema = schemas.get(producer);
@@ -58,61 +97,124 @@ final class ReleaseAnalysis {
                 continue;
             }
             for (int i = 0; i < producer.numResults(); i++) {
-                Value v = producer.result(i);
-                if (!isTensor(v) || i >= schema.returns().size() || schema.returns().get(i).aliasInfo().isPresent()) {
+                Value root = producer.result(i);
+                if (!isTensor(root) || i >= schema.returns().size()
+                        || schema.returns().get(i).aliasInfo().isPresent()) {
                     continue;
                 }
-                Operation last = lastPlainUse(v, block, schemas, position);
-                if (last != null) {
-                    fresh.computeIfAbsent(producer, k -> new ArrayList<>()).add(i);
-                    release.computeIfAbsent(last, k -> new ArrayList<>()).add(v);
-                    for (Use use : v.uses()) {
-                        List<Value> w = watch.computeIfAbsent(use.user(), k -> new ArrayList<>());
-                        if (!w.contains(v)) {
-                            w.add(v);
+                Set<Value> members = aliasSet(root);
+                if (members == null) {
+                    continue;
+                }
+                Operation last = null;
+                Map<Operation, List<Value>> outside = new IdentityHashMap<>();
+                for (Value m : members) {
+                    for (Use use : m.uses()) {
+                        Operation user = use.user();
+                        if (last == null || position.get(last) < position.get(user)) {
+                            last = user;
+                        }
+                        if (schemas.containsKey(user)) {
+                            List<Value> others = outside.computeIfAbsent(user, k -> new ArrayList<>());
+                            for (Value r : user.results()) {
+                                if (!members.contains(r) && !others.contains(r)) {
+                                    others.add(r);
+                                }
+                            }
                         }
                     }
                 }
+                if (last == null) {
+                    continue;
+                }
+                fresh.computeIfAbsent(producer, k -> new ArrayList<>()).add(i);
+                release.computeIfAbsent(last, k -> new ArrayList<>()).add(new AliasSet(root, members));
+                outside.forEach((user, others) -> watch.computeIfAbsent(user, k -> new IdentityHashMap<>())
+                        .put(root, others));
             }
         }
         Map<Operation, Plan> out = new IdentityHashMap<>();
         for (Operation op : block.ops()) {
             List<Integer> f = fresh.get(op);
-            List<Value> w = watch.get(op);
-            if (f != null || w != null) {
+            Map<Value, List<Value>> w = watch.get(op);
+            List<AliasSet> r = release.get(op);
+            if (f != null || w != null || r != null) {
                 out.put(op, new Plan(f == null ? new int[0] : f.stream().mapToInt(Integer::intValue).toArray(),
-                        w == null ? List.of() : w, release.getOrDefault(op, List.of())));
+                        w == null ? Map.of() : w, r == null ? List.of() : r));
             }
         }
         return out;
     }
 
-    private static boolean isTensor(Value v) {
-        return v.type() instanceof TorchType t && t.isSubtypeOf(TensorType.TENSOR);
+    /** The values that may alias {@code root}'s storage, root first; null when one of them escapes the block. */
+    private Set<Value> aliasSet(Value root) {
+        Set<Value> members = new LinkedHashSet<>();
+        List<Value> work = new ArrayList<>();
+        members.add(root);
+        work.add(root);
+        while (!work.isEmpty()) {
+            Value m = work.removeLast();
+            for (Use use : m.uses()) {
+                List<Value> aliases = aliasesThrough(use);
+                if (aliases == null) {
+                    return null;
+                }
+                for (Value a : aliases) {
+                    if (members.add(a)) {
+                        work.add(a);
+                    }
+                }
+            }
+        }
+        return members;
     }
 
     /**
-     * The last of {@code v}'s users when each is an operator op of {@code block} that takes it through a
-     * non-aliasing argument; null when some use does not qualify (or there is none).
+     * The results of {@code use}'s op that may alias the used value afterwards; null when the use lets it escape
+     * (or the analysis cannot tell).
      */
-    private static Operation lastPlainUse(Value v, Block block, Map<Operation, FunctionSchema> schemas,
-            Map<Operation, Integer> position) {
-        Operation last = null;
-        for (Use use : v.uses()) {
-            Operation user = use.user();
-            FunctionSchema schema = schemas.get(user);
-            if (user.block() != block || schema == null || user == block.terminator()) {
-                return null;
-            }
-            List<Argument> args = schema.arguments();
-            int at = use.index();
-            if (at >= args.size() || args.get(at).aliasInfo().isPresent()) {
-                return null;
-            }
-            if (last == null || position.get(last) < position.get(user)) {
-                last = user;
+    private List<Value> aliasesThrough(Use use) {
+        Operation user = use.user();
+        if (user.block() != block || user == block.terminator()) {
+            return null;
+        }
+        if (PLUMBING.contains(user.def())) {
+            return List.copyOf(user.results());
+        }
+        FunctionSchema schema = schemas.get(user);
+        if (schema == null || use.index() >= schema.arguments().size()) {
+            return null;
+        }
+        Argument arg = schema.arguments().get(use.index());
+        if (arg.aliasInfo().isEmpty()) {
+            return List.of();
+        }
+        AliasInfo info = arg.aliasInfo().get();
+        if (info.isWildcardBefore()) {
+            return null;
+        }
+        List<Value> aliases = new ArrayList<>();
+        for (int i = 0; i < user.numResults(); i++) {
+            if (i < schema.returns().size() && schema.returns().get(i).aliasInfo()
+                    .filter(r -> shares(r, info.beforeSets())).isPresent()) {
+                aliases.add(user.result(i));
             }
         }
-        return last;
+        if (aliases.isEmpty() && info.isWildcardAfter()) {
+            return null;
+        }
+        return aliases;
+    }
+
+    /** Whether a return is in one of {@code sets}, holds elements in one, or is in the wildcard set. */
+    private static boolean shares(AliasInfo ret, List<String> sets) {
+        if (ret.isWildcardBefore() || ret.beforeSets().stream().anyMatch(sets::contains)) {
+            return true;
+        }
+        return ret.containedTypes().stream().anyMatch(c -> shares(c, sets));
+    }
+
+    private static boolean isTensor(Value v) {
+        return v.type() instanceof TorchType t && t.isSubtypeOf(TensorType.TENSOR);
     }
 }

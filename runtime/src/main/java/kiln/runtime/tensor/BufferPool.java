@@ -10,43 +10,52 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reuses large tensor buffers. A fresh 64 MB buffer costs about sixteen thousand page faults on first touch;
- * a buffer that comes back here is handed to the next allocation of its size class instead, and buffers of 2
- * MiB and more are mapped with transparent huge pages ({@link HugePages}), so that even a fresh one faults a
- * few times rather than thousands.
+ * Reuses tensor buffers, as PyTorch's caching allocators do. A fresh buffer costs a page fault per 4 KiB page on
+ * first touch (on this kind of VM about 13 µs each: 1.7 ms for 512 KB, a second for 64 MB); a buffer that comes
+ * back here is handed to the next allocation of its size class instead, and buffers of 2 MiB and more are mapped
+ * with transparent huge pages ({@link HugePages}), so that even a fresh one faults a few times rather than
+ * thousands.
  *
- * <p>Requests below {@link #threshold()} bytes (the global pool: 1 MiB, or system property
- * {@code kiln.pool.threshold}) are not pooled: they come from a GC-managed arena. Larger ones
- * are rounded up to a size class (four per power of two, so at most 25% slack) and served from that class's
- * free list, or freshly allocated. Each loan gets its own shared arena: the storage's segment is a view of the
- * pooled buffer in that arena, and returning the buffer closes the arena first. A tensor that outlives its
- * loan therefore fails on access ({@code IllegalStateException: Already closed}) rather than reading memory
- * lent to someone else. Buffers come back on {@link Storage#release()} or, through a {@link Cleaner}, once the
- * storage is unreachable. At most {@link #maxPooledBytes()} bytes wait in the free lists; beyond that a
- * returned buffer is freed.
+ * <p>Requests below {@link #threshold()} bytes (the global pool: 4 KiB, or system property
+ * {@code kiln.pool.threshold}) are not pooled: they come from a GC-managed arena. Larger ones are rounded up to a
+ * size class (four per power of two, so at most 25% slack) and served from that class's free list, or freshly
+ * allocated. Buffers come back on {@link Storage#release()} (the interpreter releases temporaries at their last
+ * use) or, through a {@link Cleaner}, once the storage is unreachable. At most {@link #maxPooledBytes()} bytes
+ * wait in the free lists; beyond that a returned buffer is freed.
  *
- * <p>The GC does not see mapped memory, and tensors are small heap objects, so without help a program that
- * never releases storages would map memory until the machine runs out. The pool therefore paces collections
- * as Go's collector does: once the mapped bytes on loan would pass a threshold, it asks for a collection, waits a few
+ * <p>A loan is a view of the pooled buffer. Huge-page buffers, which are unmapped when dropped, are lent through
+ * a shared arena of their own that returning the buffer closes, so a tensor that outlives its loan fails on
+ * access ({@code IllegalStateException: Already closed}) instead of touching unmapped memory. Closing a shared
+ * arena is a handshake with every thread (tens of microseconds), so smaller buffers, which live in GC-managed
+ * arenas that a stale view keeps alive, are lent without one. In <em>checked</em> mode (system property
+ * {@code kiln.pool.checked=true}, which the tests set) every loan gets its own arena and every fresh loan is
+ * filled with {@code 0xFF} bytes (NaN for floats), so that reading a buffer after its release, or reading an
+ * element no kernel wrote, shows.
+ *
+ * <p>The GC does not see native memory, and tensors are small heap objects, so without help a program that never
+ * releases storages would allocate until the machine runs out. The pool therefore paces collections as Go's
+ * collector does: once the bytes on loan would pass a threshold, it asks for a collection, waits a few
  * milliseconds for unreachable storages to hand their buffers back, and sets the next threshold to twice the
- * bytes still lent (at least {@link #collectionThreshold()} initially). Storages that are really in use only
- * move the threshold up; nothing blocks for long or fails.
+ * bytes still lent (at least {@link #collectionThreshold()}). Storages that are really in use only move the
+ * threshold up; nothing blocks for long or fails.
  */
 public final class BufferPool {
-    /** Buffers of at least this many bytes are pooled by default: 1 MiB. */
-    public static final long DEFAULT_THRESHOLD = 1L << 20;
+    /** Buffers of at least this many bytes are pooled by default: 4 KiB. */
+    public static final long DEFAULT_THRESHOLD = 4L << 10;
     /** Bytes the free lists may hold by default: 1 GiB (system property {@code kiln.pool.maxBytes}). */
     public static final long DEFAULT_MAX_POOLED_BYTES = 1L << 30;
+    /** Bytes on loan at which the first collection is asked for: 256 MiB ({@code kiln.pool.collectBytes}). */
+    public static final long DEFAULT_COLLECTION_THRESHOLD = 256L << 20;
 
     private static final Cleaner CLEANER = Cleaner.create();
     /** Loans need a restricted method; where native access is denied, nothing is pooled. */
     private static final boolean NATIVE_ACCESS = nativeAccessAllowed();
-    /** Mapped bytes at which the first collection is asked for: 256 MiB ({@code kiln.pool.collectBytes}). */
-    public static final long DEFAULT_COLLECTION_THRESHOLD = 256L << 20;
+    private static final byte POISON = (byte) 0xFF;
 
     private static final BufferPool GLOBAL = new BufferPool(Long.getLong("kiln.pool.threshold", DEFAULT_THRESHOLD),
             Long.getLong("kiln.pool.maxBytes", DEFAULT_MAX_POOLED_BYTES),
-            Long.getLong("kiln.pool.collectBytes", DEFAULT_COLLECTION_THRESHOLD));
+            Long.getLong("kiln.pool.collectBytes", DEFAULT_COLLECTION_THRESHOLD),
+            Boolean.getBoolean("kiln.pool.checked"));
 
     /** A pooled buffer; {@code mapped} ones are unmapped when dropped, the others left to the GC. */
     private record Buffer(MemorySegment segment, boolean mapped) {
@@ -58,11 +67,14 @@ public final class BufferPool {
     private final long threshold;
     private final long maxPooledBytes;
     private final long collectionThreshold;
+    private final boolean checked;
     private long collectAt;
     private final Map<Long, ArrayDeque<Buffer>> free = new HashMap<>();
     /** Buffers whose loan arena could not be closed (a segment was held by native code): never reused. */
     private final List<Buffer> quarantined = new ArrayList<>();
     private long pooledBytes;
+    /** Bytes of every buffer this pool holds, lent or idle. */
+    private long heldBytes;
     private long mappedBytes;
     private long reused;
     private long allocated;
@@ -73,12 +85,18 @@ public final class BufferPool {
     }
 
     public BufferPool(long threshold, long maxPooledBytes, long collectionThreshold) {
+        this(threshold, maxPooledBytes, collectionThreshold, false);
+    }
+
+    /** A pool; {@code checked} lends every buffer through its own arena and poisons fresh loans. */
+    public BufferPool(long threshold, long maxPooledBytes, long collectionThreshold, boolean checked) {
         if (threshold < 1 || maxPooledBytes < 0 || collectionThreshold < 0) {
             throw new IllegalArgumentException("threshold must be positive and the byte limits non-negative");
         }
         this.threshold = threshold;
         this.maxPooledBytes = maxPooledBytes;
         this.collectionThreshold = collectionThreshold;
+        this.checked = checked;
         this.collectAt = collectionThreshold;
     }
 
@@ -99,21 +117,29 @@ public final class BufferPool {
         return collectionThreshold;
     }
 
+    /** Whether every loan has its own arena and fresh loans are poisoned. */
+    public boolean checked() {
+        return checked;
+    }
+
     /** Storage of {@code bytes} bytes, 64-byte aligned, contents unspecified. */
     @SuppressWarnings("restricted") // reinterpret: the loan view covers part of a buffer this pool keeps alive
     public Storage allocate(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative storage size " + bytes);
         }
-        if (bytes < threshold) {
-            return Storage.allocateUnpooled(bytes);
-        }
-        if (!NATIVE_ACCESS) {
+        if (bytes < threshold || !NATIVE_ACCESS) {
             return Storage.allocateUnpooled(bytes);
         }
         Buffer buffer = take(sizeClass(bytes));
+        if (!checked && !buffer.mapped()) {
+            return Storage.pooled(buffer.segment().asSlice(0, bytes), CLEANER, () -> giveBack(null, buffer));
+        }
         Arena loan = Arena.ofShared();
         MemorySegment view = buffer.segment().reinterpret(bytes, loan, null);
+        if (checked) {
+            view.fill(POISON);
+        }
         return Storage.pooled(view, CLEANER, () -> giveBack(loan, buffer));
     }
 
@@ -122,23 +148,22 @@ public final class BufferPool {
         if (buffer != null) {
             return buffer;
         }
-        if (!HugePages.AVAILABLE || sizeClass < HugePages.HUGE_PAGE) {
-            synchronized (this) {
-                allocated++;
-            }
-            return new Buffer(Arena.ofAuto().allocate(sizeClass, Storage.ALIGNMENT), false);
-        }
         if (dueForCollection(sizeClass)) {
             buffer = collect(sizeClass);
             if (buffer != null) {
                 return buffer;
             }
         }
+        boolean mapped = HugePages.AVAILABLE && sizeClass >= HugePages.HUGE_PAGE;
         synchronized (this) {
             allocated++;
-            mappedBytes += sizeClass;
+            heldBytes += sizeClass;
+            if (mapped) {
+                mappedBytes += sizeClass;
+            }
         }
-        return new Buffer(HugePages.map(sizeClass), true);
+        return mapped ? new Buffer(HugePages.map(sizeClass), true)
+                : new Buffer(Arena.ofAuto().allocate(sizeClass, Storage.ALIGNMENT), false);
     }
 
     private synchronized Buffer takeFree(long sizeClass) {
@@ -151,9 +176,9 @@ public final class BufferPool {
         return list.pop();
     }
 
-    /** True when the mapped bytes out on loan would pass the collection threshold. */
+    /** True when the bytes out on loan would pass the collection threshold. */
     private synchronized boolean dueForCollection(long extra) {
-        return mappedBytes - pooledBytes + extra > collectAt;
+        return heldBytes - pooledBytes + extra > collectAt;
     }
 
     /**
@@ -177,28 +202,34 @@ public final class BufferPool {
         }
         synchronized (this) {
             collections++;
-            collectAt = Math.max(collectionThreshold, 2 * (mappedBytes - pooledBytes));
+            collectAt = Math.max(collectionThreshold, 2 * (heldBytes - pooledBytes));
         }
         return takeFree(sizeClass);
     }
 
     private void drop(Buffer buffer) {
-        if (buffer.mapped()) {
-            synchronized (this) {
+        synchronized (this) {
+            heldBytes -= buffer.size();
+            if (buffer.mapped()) {
                 mappedBytes -= buffer.size();
             }
+        }
+        if (buffer.mapped()) {
             HugePages.unmap(buffer.segment());
         }
     }
 
+    /** Takes a buffer back; {@code loan} (null for buffers lent without an arena) is closed first. */
     private void giveBack(Arena loan, Buffer buffer) {
-        try {
-            loan.close();
-        } catch (IllegalStateException heldElsewhere) {
-            synchronized (this) {
-                quarantined.add(buffer);
+        if (loan != null) {
+            try {
+                loan.close();
+            } catch (IllegalStateException heldElsewhere) {
+                synchronized (this) {
+                    quarantined.add(buffer);
+                }
+                return;
             }
-            return;
         }
         synchronized (this) {
             if (pooledBytes + buffer.size() <= maxPooledBytes) {
@@ -233,6 +264,11 @@ public final class BufferPool {
     /** Bytes now waiting in the free lists. */
     public synchronized long pooledBytes() {
         return pooledBytes;
+    }
+
+    /** Bytes of all buffers now held, lent or idle. */
+    public synchronized long heldBytes() {
+        return heldBytes;
     }
 
     /** Bytes of huge-page mappings now held, lent or idle. */

@@ -23,6 +23,7 @@ public final class Storage {
     private final MemorySegment segment;
     private final Cleaner.Cleanable cleanable;
     private final long serial = SERIALS.getAndIncrement();
+    private volatile boolean released;
 
     private Storage(MemorySegment segment, Cleaner cleaner, Runnable release) {
         this.segment = segment;
@@ -78,16 +79,19 @@ public final class Storage {
 
     /** True when this storage came from the buffer pool and has not been released. */
     public boolean isPooled() {
-        return cleanable != null && segment.scope().isAlive();
+        return cleanable != null && !released;
     }
 
     /**
      * Hands a pooled buffer back now instead of when the storage becomes unreachable. Every tensor over this
-     * storage becomes unusable: its segment is closed, so a later access fails instead of reading memory that
-     * another tensor may own. Does nothing for storages that are not pooled, and nothing the second time.
+     * storage becomes unusable: the buffer may be lent again at once. Where the pool lends through an arena of
+     * its own (huge-page buffers, and every buffer in checked mode) the segment is closed, so a later access
+     * fails instead of reading memory that another tensor may own. Does nothing for storages that are not
+     * pooled, and nothing the second time.
      */
     public void release() {
         if (cleanable != null) {
+            released = true;
             cleanable.clean();
         }
     }

@@ -12,12 +12,74 @@ import kiln.runtime.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
- * Large temporaries go back to the buffer pool at their last use, and a temporary that a result still shares is
- * kept: {@code aten::type_as} to the same dtype hands back its input, although its schema does not say so.
+ * Temporaries go back to the buffer pool after the last use of anything that may alias them (views, lists of
+ * views, in-place results), and a temporary that a result still shares is kept: {@code aten::type_as} to the same
+ * dtype hands back its input, although its schema does not say so.
  */
 class ReleaseTest {
-    /** 12 MB of float32: above the size from which temporaries are released. */
+    /** 12 MB of float32: pooled storage. */
     private static final long N = 3_000_000;
+
+    @Test
+    void viewsAndListsOfViewsKeepTheirBaseUntilTheirLastUse() {
+        String text = """
+                graph(%x : Tensor, %w : Tensor):
+                  %one : int = prim::Constant[value=1]()
+                  %four : int = prim::Constant[value=4]()
+                  %wt : Tensor = aten::t(%w)
+                  %gates : Tensor = aten::mm(%x, %wt)
+                  %parts : Tensor[] = aten::chunk(%gates, %four, %one)
+                  %i : Tensor, %f : Tensor, %g : Tensor, %o : Tensor = prim::ListUnpack(%parts)
+                  %si : Tensor = aten::sigmoid(%i)
+                  %sf : Tensor = aten::sigmoid_(%f)
+                  %tg : Tensor = aten::tanh(%g)
+                  %a : Tensor = aten::mul(%si, %tg)
+                  %b : Tensor = aten::mul(%sf, %o)
+                  %c : Tensor = aten::add(%a, %b, %one)
+                  %cat : Tensor[] = prim::ListConstruct(%c, %a)
+                  %d : Tensor = aten::cat(%cat, %one)
+                  return (%d)
+                """;
+        Plan plan = Interpreter.create().plan(Graphs.parse(text));
+        assertEquals(List.of("%si after aten::mul", "%tg after aten::mul", "%gates after aten::mul",
+                "%b after aten::add", "%a after aten::cat", "%c after aten::cat"), plan.releases());
+        Tensor x = Tensor.full(Scalar.of(1.0), ScalarType.Float, 64, 8);
+        Tensor w = Tensor.full(Scalar.of(0.5), ScalarType.Float, 32, 8);
+        Interpreter interp = Interpreter.create();
+        Tensor first = (Tensor) interp.run(Graphs.parse(text), x, w).getFirst();
+        Tensor second = (Tensor) interp.run(Graphs.parse(text), x, w).getFirst();
+        assertEquals(List.of(64L, 16L), List.of(first.size(0), first.size(1)));
+        assertEquals(first.getDouble(63, 15), second.getDouble(63, 15));
+        double s = 1 / (1 + Math.exp(-4.0));
+        double c = s * Math.tanh(4.0) + s * 4.0;
+        assertEquals(c, first.getDouble(0, 0), 1e-5);
+        assertEquals(s * Math.tanh(4.0), first.getDouble(0, 8), 1e-5);
+    }
+
+    @Test
+    void valuesThatEscapeAreNotReleased() {
+        String text = """
+                graph(%x : Tensor):
+                  %one : int = prim::Constant[value=1]()
+                  %a : Tensor = aten::mul(%x, %one)
+                  %v : Tensor = aten::t(%a)
+                  %b : Tensor = aten::mul(%x, %one)
+                  %l : Tensor[] = prim::ListConstruct(%b)
+                  %n : Tensor[] = aten::append(%l, %x)
+                  %e : Tensor = aten::mul(%x, %one)
+                  %out : Tensor[] = prim::ListConstruct(%e)
+                  %cond : bool = prim::Constant[value=1]()
+                  %k : Tensor = aten::mul(%x, %one)
+                  %r : Tensor = prim::If(%cond)
+                    block0():
+                      -> (%k)
+                    block1():
+                      -> (%x)
+                  %t : (Tensor, Tensor[], Tensor[], Tensor) = prim::TupleConstruct(%v, %n, %out, %r)
+                  return (%t)
+                """;
+        assertEquals(List.of(), Interpreter.create().plan(Graphs.parse(text)).releases());
+    }
 
     @Test
     void aDeadTemporaryIsReusedByTheNextCall() {

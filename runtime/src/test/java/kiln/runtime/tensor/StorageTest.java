@@ -40,8 +40,8 @@ class StorageTest {
     }
 
     @Test
-    void releasedBuffersAreReusedAndOldViewsFail() {
-        BufferPool pool = new BufferPool(1024, 1 << 20);
+    void releasedBuffersAreReusedAndOldViewsFailWhenChecked() {
+        BufferPool pool = new BufferPool(1024, 1 << 20, 1 << 20, true);
         Storage first = pool.allocate(4000);
         MemorySegment firstSegment = first.segment();
         Tensor t = Tensor.fromStorage(first, ScalarType.Float, new long[] {1000}, new long[] {1}, 0);
@@ -56,6 +56,29 @@ class StorageTest {
         Storage small = pool.allocate(100);
         assertFalse(small.isPooled());
         assertEquals(1, pool.allocatedCount());
+    }
+
+    @Test
+    void checkedLoansArePoisoned() {
+        BufferPool pool = new BufferPool(1024, 1 << 20, 1 << 20, true);
+        Storage s = pool.allocate(4096);
+        Tensor t = Tensor.fromStorage(s, ScalarType.Float, new long[] {1024}, new long[] {1}, 0);
+        assertTrue(Double.isNaN(t.getDouble(0)) && Double.isNaN(t.getDouble(1023)));
+    }
+
+    @Test
+    void uncheckedLoansOfSmallBuffersAreViewsOfThePooledBuffer() {
+        BufferPool pool = new BufferPool(1024, 1 << 20, 1 << 20, false);
+        Storage first = pool.allocate(4000);
+        long address = first.segment().address();
+        first.segment().set(ValueLayout.JAVA_INT, 0, 42);
+        first.release();
+        assertFalse(first.isPooled());
+        Storage second = pool.allocate(3900);
+        assertEquals(address, second.segment().address());
+        assertEquals(3900, second.byteSize());
+        assertEquals(42, second.segment().get(ValueLayout.JAVA_INT, 0), "a reused buffer is not cleared");
+        assertEquals(1, pool.reusedCount());
     }
 
     @Test
