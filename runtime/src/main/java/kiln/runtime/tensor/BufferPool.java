@@ -12,22 +12,26 @@ import java.util.Map;
 /**
  * Reuses tensor buffers, as PyTorch's caching allocators do. A fresh buffer costs a page fault per 4 KiB page on
  * first touch (on this kind of VM about 13 µs each: 1.7 ms for 512 KB, a second for 64 MB); a buffer that comes
- * back here is handed to the next allocation of its size class instead, and buffers of 2 MiB and more are mapped
- * with transparent huge pages ({@link HugePages}), so that even a fresh one faults a few times rather than
- * thousands.
+ * back here is handed to the next allocation of its size class instead. Fresh buffers are backed by transparent
+ * huge pages ({@link HugePages}), so that even a fresh one faults once per 2 MiB rather than once per 4 KiB:
+ * buffers of 2 MiB and more get a mapping of their own; smaller ones are carved from 2 MiB slabs, which are never
+ * unmapped (like the blocks of PyTorch's caching allocators, a carved buffer only ever goes back to its free
+ * list, so the pool holds the most that was ever lent at once; tensors returned to callers are what makes
+ * fresh buffers necessary at all).
  *
  * <p>Requests below {@link #threshold()} bytes (the global pool: 4 KiB, or system property
  * {@code kiln.pool.threshold}) are not pooled: they come from a GC-managed arena. Larger ones are rounded up to a
  * size class (four per power of two, so at most 25% slack) and served from that class's free list, or freshly
  * allocated. Buffers come back on {@link Storage#release()} (the interpreter releases temporaries at their last
  * use) or, through a {@link Cleaner}, once the storage is unreachable. At most {@link #maxPooledBytes()} bytes
- * wait in the free lists; beyond that a returned buffer is freed.
+ * of buffers with a mapping of their own wait in the free lists; beyond that a returned one is freed.
  *
- * <p>A loan is a view of the pooled buffer. Huge-page buffers, which are unmapped when dropped, are lent through
- * a shared arena of their own that returning the buffer closes, so a tensor that outlives its loan fails on
- * access ({@code IllegalStateException: Already closed}) instead of touching unmapped memory. Closing a shared
- * arena is a handshake with every thread (tens of microseconds), so smaller buffers, which live in GC-managed
- * arenas that a stale view keeps alive, are lent without one. In <em>checked</em> mode (system property
+ * <p>A loan is a view of the pooled buffer. Buffers with a mapping of their own, which are unmapped when
+ * dropped, are lent through a shared arena of their own that returning the buffer closes, so a tensor that
+ * outlives its loan fails on access ({@code IllegalStateException: Already closed}) instead of touching unmapped
+ * memory. Closing a shared arena is a handshake with every thread (tens of microseconds), so smaller buffers,
+ * whose memory stays valid (carved from slabs, or in GC-managed arenas that a stale view keeps alive), are lent
+ * without one. In <em>checked</em> mode (system property
  * {@code kiln.pool.checked=true}, which the tests set) every loan gets its own arena and every fresh loan is
  * filled with {@code 0xFF} bytes (NaN for floats), so that reading a buffer after its release, or reading an
  * element no kernel wrote, shows.
@@ -57,12 +61,28 @@ public final class BufferPool {
             Long.getLong("kiln.pool.collectBytes", DEFAULT_COLLECTION_THRESHOLD),
             Boolean.getBoolean("kiln.pool.checked"));
 
-    /** A pooled buffer; {@code mapped} ones are unmapped when dropped, the others left to the GC. */
-    private record Buffer(MemorySegment segment, boolean mapped) {
+    /** Where a buffer's memory comes from, which decides how it is lent and dropped. */
+    private enum Origin {
+        /** A huge-page mapping of its own: lent through an arena, unmapped when dropped. */
+        MAPPED,
+        /** Part of a slab: never dropped. */
+        CARVED,
+        /** A GC-managed arena (where huge pages are not available): left to the GC when dropped. */
+        ARENA
+    }
+
+    private record Buffer(MemorySegment segment, Origin origin) {
         long size() {
             return segment.byteSize();
         }
+
+        boolean mapped() {
+            return origin == Origin.MAPPED;
+        }
     }
+
+    /** The size of the slabs small buffers are carved from: one huge page. */
+    static final long SLAB_BYTES = 2L << 20;
 
     private final long threshold;
     private final long maxPooledBytes;
@@ -76,6 +96,9 @@ public final class BufferPool {
     /** Bytes of every buffer this pool holds, lent or idle. */
     private long heldBytes;
     private long mappedBytes;
+    /** The slab fresh small buffers are carved from, and how much of it is carved. */
+    private MemorySegment slab;
+    private long slabUsed;
     private long reused;
     private long allocated;
     private long collections;
@@ -154,16 +177,30 @@ public final class BufferPool {
                 return buffer;
             }
         }
-        boolean mapped = HugePages.AVAILABLE && sizeClass >= HugePages.HUGE_PAGE;
         synchronized (this) {
             allocated++;
             heldBytes += sizeClass;
-            if (mapped) {
-                mappedBytes += sizeClass;
+            if (!HugePages.AVAILABLE) {
+                return new Buffer(Arena.ofAuto().allocate(sizeClass, Storage.ALIGNMENT), Origin.ARENA);
             }
+            if (sizeClass >= SLAB_BYTES) {
+                mappedBytes += sizeClass;
+                return new Buffer(HugePages.map(sizeClass), Origin.MAPPED);
+            }
+            return new Buffer(carve(sizeClass), Origin.CARVED);
         }
-        return mapped ? new Buffer(HugePages.map(sizeClass), true)
-                : new Buffer(Arena.ofAuto().allocate(sizeClass, Storage.ALIGNMENT), false);
+    }
+
+    /** The next {@code bytes} of the current slab, mapping a new slab when it has no room left. */
+    private MemorySegment carve(long bytes) {
+        if (slab == null || slabUsed + bytes > SLAB_BYTES) {
+            slab = HugePages.map(SLAB_BYTES);
+            slabUsed = 0;
+            mappedBytes += SLAB_BYTES;
+        }
+        MemorySegment piece = slab.asSlice(slabUsed, bytes);
+        slabUsed += Math.ceilDiv(bytes, Storage.ALIGNMENT) * Storage.ALIGNMENT;
+        return piece;
     }
 
     private synchronized Buffer takeFree(long sizeClass) {
@@ -207,6 +244,7 @@ public final class BufferPool {
         return takeFree(sizeClass);
     }
 
+    /** Frees a buffer the free lists have no room for (never a carved one). */
     private void drop(Buffer buffer) {
         synchronized (this) {
             heldBytes -= buffer.size();
@@ -232,7 +270,7 @@ public final class BufferPool {
             }
         }
         synchronized (this) {
-            if (pooledBytes + buffer.size() <= maxPooledBytes) {
+            if (pooledBytes + buffer.size() <= maxPooledBytes || buffer.origin() == Origin.CARVED) {
                 free.computeIfAbsent(buffer.size(), k -> new ArrayDeque<>()).push(buffer);
                 pooledBytes += buffer.size();
                 return;

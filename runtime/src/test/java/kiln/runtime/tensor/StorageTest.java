@@ -113,13 +113,27 @@ class StorageTest {
     }
 
     @Test
-    void thePoolKeepsAtMostItsLimit() {
+    void thePoolKeepsAtMostItsLimitOfMappedBuffers() {
+        BufferPool pool = new BufferPool(1024, 5L << 20);
+        Storage a = pool.allocate(4L << 20);
+        Storage b = pool.allocate(4L << 20);
+        a.release();
+        b.release();
+        assertEquals(4L << 20, pool.pooledBytes());
+    }
+
+    @Test
+    void smallBuffersAreCarvedFromHugePageSlabsAndKept() {
         BufferPool pool = new BufferPool(1024, 10_000);
         Storage a = pool.allocate(8192);
         Storage b = pool.allocate(8192);
+        if (HugePages.AVAILABLE) {
+            assertEquals(a.segment().address() + 8192, b.segment().address(), "carved one after the other");
+            assertEquals(BufferPool.SLAB_BYTES, pool.mappedBytes());
+        }
         a.release();
         b.release();
-        assertEquals(8192, pool.pooledBytes());
+        assertEquals(HugePages.AVAILABLE ? 16384 : 8192, pool.pooledBytes());
     }
 
     @Test
