@@ -40,11 +40,20 @@ public final class BenchCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "20",
-            description = "Timed rounds per workload (each round calls every engine once; default ${DEFAULT-VALUE}).")
+            description = "Timed calls per engine and workload (default ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Untimed rounds first.")
+    @Option(names = "--block", paramLabel = "N", defaultValue = "5",
+            description = "Consecutive calls of one engine in each interleaved round (default ${DEFAULT-VALUE}).")
+    int block;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
+            description = "Untimed calls of each engine alone first (default ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "3",
+            description = "Keep warming each engine up alone until this long is spent (default ${DEFAULT-VALUE}).")
+    double warmupSeconds;
 
     @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "60",
             description = "Stop timing a workload after this long (at least 2 timed rounds run; default ${DEFAULT-VALUE}).")
@@ -95,7 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.println();
             out.println(w.name() + "  inputs " + Inputs.describe(w.shapes()));
             out.flush();
-            WorkloadRun.Plan plan = new WorkloadRun.Plan(iterations, warmup, budgetSeconds * 1000, 1500);
+            WorkloadRun.Plan plan = new WorkloadRun.Plan(iterations, Math.max(1, block), warmup,
+                    warmupSeconds * 1000, budgetSeconds * 1000, 1500);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("date", date);
             result.put("command", command);

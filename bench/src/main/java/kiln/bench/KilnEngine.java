@@ -30,7 +30,7 @@ final class KilnEngine implements Engine {
 
     private static Object toKiln(Inputs.Arg arg) {
         return switch (arg) {
-            case Inputs.Array a -> Tensor.of(a.data().clone(), a.shape());
+            case Inputs.Array a -> Tensor.copyOf(a.data(), a.shape());
             case Inputs.Tuple t -> new ScriptTuple(t.elements().stream().map(KilnEngine::toKiln).toList());
         };
     }

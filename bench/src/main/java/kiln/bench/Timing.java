@@ -52,25 +52,33 @@ final class Timing {
     }
 
     /**
-     * Runs the engines in turn, each round starting with the next engine so no engine always follows the same one:
-     * up to {@code warmup} untimed rounds, then up to {@code iterations} timed rounds, while the time spent stays
-     * under {@code budgetMs} (warm-up rounds stop at half of it; at least 2 timed rounds run).
+     * Warms each engine up alone ({@code warmupCalls} calls and at least {@code warmupMs} of calls, so that the
+     * JIT-compiled engine has reached its steady state and the native ones have their pools and caches), then
+     * times up to {@code iterations} calls of each in rounds: a round calls every engine {@code block} times in a
+     * row, each round starting with the next engine, so that no engine always follows the same one and slow drift
+     * of the machine hits all alike, while one engine's worker threads winding down do not land on every call of
+     * the next. Stops once {@code budgetMs} is spent (at least 2 rounds run).
      */
-    static Map<Engine, Stats> interleaved(List<Engine> engines, int warmup, int iterations, double budgetMs) {
+    static Map<Engine, Stats> interleaved(List<Engine> engines, int warmupCalls, double warmupMs, int iterations,
+            int block, double budgetMs) {
         Map<Engine, List<Double>> ms = new LinkedHashMap<>();
         engines.forEach(e -> ms.put(e, new ArrayList<>()));
-        double spent = 0;
-        for (int round = 0; round < warmup && spent < budgetMs / 2; round++) {
-            for (Engine e : engines) {
+        for (Engine e : engines) {
+            double spent = 0;
+            for (int i = 0; i < warmupCalls || spent < warmupMs; i++) {
                 spent += once(e);
             }
         }
-        for (int round = 0; round < iterations && (round < 2 || spent < budgetMs); round++) {
+        int rounds = Math.ceilDiv(iterations, block);
+        double spent = 0;
+        for (int round = 0; round < rounds && (round < 2 || spent < budgetMs); round++) {
             for (int k = 0; k < engines.size(); k++) {
                 Engine e = engines.get((round + k) % engines.size());
-                double t = once(e);
-                ms.get(e).add(t);
-                spent += t;
+                for (int i = 0; i < block; i++) {
+                    double t = once(e);
+                    ms.get(e).add(t);
+                    spent += t;
+                }
             }
         }
         Map<Engine, Stats> out = new LinkedHashMap<>();

@@ -14,11 +14,14 @@ final class WorkloadRun {
     /** Outputs agree when their largest difference is within this fraction of the largest output magnitude (≥ 1). */
     static final double TOLERANCE = 1e-3;
 
-    /** How long to run: timed rounds, warm-up rounds and the time budgets (milliseconds). */
-    record Plan(int iterations, int warmup, double budgetMs, double settingBudgetMs) {
+    /**
+     * How long to run: timed calls per engine, consecutive calls per engine in a round, warm-up calls and
+     * milliseconds per engine, and the time budgets (milliseconds).
+     */
+    record Plan(int iterations, int block, int warmup, double warmupMs, double budgetMs, double settingBudgetMs) {
         /** One call per engine and nothing more: what the CI smoke test runs. */
         static Plan smoke() {
-            return new Plan(1, 0, 0, 0);
+            return new Plan(1, 1, 0, 0, 0, 0);
         }
     }
 
@@ -44,6 +47,12 @@ final class WorkloadRun {
         result.put("inputs", Inputs.describe(workload.shapes()));
         result.put("input_seed", Inputs.SEED);
         result.put("target", target);
+        Map<String, Object> timing = new LinkedHashMap<>();
+        timing.put("calls_per_engine", plan.iterations());
+        timing.put("block", plan.block());
+        timing.put("warmup_calls", plan.warmup());
+        timing.put("warmup_ms", plan.warmupMs());
+        result.put("timing", timing);
         Map<String, Map<String, Object>> byEngine = new LinkedHashMap<>();
         List<Engine> engines = new ArrayList<>();
         try {
@@ -64,7 +73,8 @@ final class WorkloadRun {
                 chooseSetting(e, byEngine.get(e.name()));
             }
             if (plan.iterations() > 1 || plan.warmup() > 0) {
-                Timing.interleaved(engines, plan.warmup(), plan.iterations(), plan.budgetMs())
+                Timing.interleaved(engines, plan.warmup(), plan.warmupMs(), plan.iterations(), plan.block(),
+                        plan.budgetMs())
                         .forEach((e, s) -> byEngine.get(e.name()).putAll(s.json()));
             } else {
                 engines.forEach(e -> byEngine.get(e.name()).putAll(Timing.Stats.of(List.of(Timing.once(e))).json()));

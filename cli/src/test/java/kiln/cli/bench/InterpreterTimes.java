@@ -177,6 +177,6 @@ public final class InterpreterTimes {
         for (int i = 0; i < data.length; i++) {
             data[i] = (float) random.nextGaussian();
         }
-        return Tensor.of(data, shape);
+        return Tensor.copyOf(data, shape);
     }
 }
