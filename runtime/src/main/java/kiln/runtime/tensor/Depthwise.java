@@ -1,5 +1,7 @@
 package kiln.runtime.tensor;
 
+import java.lang.foreign.MemorySegment;
+
 import java.util.List;
 
 import kiln.dialects.torch.types.ScalarType;
@@ -29,14 +31,15 @@ final class Depthwise {
         int planes = (int) (outShape[0] * outShape[1]);
         int channels = (int) outShape[1];
         int plane = h.out() * x.out();
-        float[] out = new float[planes * plane];
+        Tensor result = Tensor.empty(ScalarType.Float, outShape);
+        MemorySegment dst = result.dataSegment();
         long work = (long) planes * plane * h.kernel() * x.kernel();
         Parallel.forEach(planes, Parallel.threadsFor(work, 1L << 16), p -> {
             int inBase = p * h.in() * x.in();
             int kBase = p % channels * h.kernel() * x.kernel();
-            int outBase = p * plane;
+            float[] out = new float[plane];
             for (int oy = 0; oy < h.out(); oy++) {
-                int row = outBase + oy * x.out();
+                int row = oy * x.out();
                 for (int ky = 0; ky < h.kernel(); ky++) {
                     int iy = oy * h.stride() - h.padding() + ky * h.dilation();
                     if (iy < 0 || iy >= h.in()) {
@@ -60,7 +63,8 @@ final class Depthwise {
                     }
                 }
             }
+            MemorySegment.copy(out, 0, dst, ElementIO.F32, (long) p * plane * Float.BYTES, plane);
         });
-        return Views.view(Tensor.of(out), outShape);
+        return result;
     }
 }

@@ -99,7 +99,7 @@ final class Loops {
      */
     static StridedRun vectorized(VectorBody body, StridedRun scalar, long itemSize) {
         return (seg, off, str, n) -> {
-            if (!VectorLoops.fits(str, itemSize)) {
+            if (!VectorLoops.fits(seg, str, itemSize)) {
                 scalar.run(seg, off, str, n);
                 return;
             }

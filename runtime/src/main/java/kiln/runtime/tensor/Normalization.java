@@ -1,5 +1,8 @@
 package kiln.runtime.tensor;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
+
 import java.util.Arrays;
 
 import kiln.dialects.torch.types.ScalarType;
@@ -255,16 +258,24 @@ public final class Normalization {
      */
     private static Tensor floatTransform(Tensor input, double[] mean, double[] var, double[] w, double[] b,
             double eps, int batch, int channels, int inner) {
-        float[] x = input.toFloatArray();
-        Parallel.forEach(batch * channels, Parallel.threadsFor(x.length, 1L << 17), plane -> {
+        Tensor in = input.contiguous();
+        Tensor out = Tensor.empty(ScalarType.Float, input.sizesRaw());
+        MemorySegment src = in.dataSegment();
+        MemorySegment dst = out.dataSegment();
+        long planeBytes = (long) inner * Float.BYTES;
+        Parallel.forEach(batch * channels, Parallel.threadsFor((long) batch * channels * inner, 1L << 17), plane -> {
             int c = plane % channels;
             double inv = 1 / Math.sqrt(var[c] + eps);
             float scale = (float) (w == null ? inv : inv * w[c]);
             float shift = (float) ((b == null ? 0 : b[c]) - mean[c] * (w == null ? inv : inv * w[c]));
-            for (int i = plane * inner, end = i + inner; i < end; i++) {
+            float[] x = new float[inner];
+            MemorySegment.copy(src, ElementIO.F32, plane * planeBytes, x, 0, inner);
+            for (int i = 0; i < inner; i++) {
                 x[i] = x[i] * scale + shift;
             }
+            MemorySegment.copy(x, 0, dst, ElementIO.F32, plane * planeBytes, inner);
         });
-        return Views.view(Tensor.of(x), input.sizesRaw());
+        Reference.reachabilityFence(in);
+        return out;
     }
 }

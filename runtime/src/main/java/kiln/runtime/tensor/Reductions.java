@@ -313,7 +313,7 @@ public final class Reductions {
             return rowsAlong(in, dim, (moved, n) -> {
                 float[] x = moved.toFloatArray();
                 SoftmaxRows.apply(x, n, log);
-                return Tensor.of(x, moved.sizesRaw());
+                return Tensor.copyOf(x, moved.sizesRaw());
             });
         }
         return alongDim(in, dim, in.dtype(), (x, base, n) -> {
