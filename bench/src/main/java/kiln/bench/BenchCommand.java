@@ -55,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Keep warming each engine up alone until this long is spent (default ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
+    @Option(names = "--settle-ms", paramLabel = "MS", defaultValue = "100",
+            description = "Quiet before each block, for the previous engine's threads to park (default ${DEFAULT-VALUE}).")
+    double settleMs;
+
     @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "60",
             description = "Stop timing a workload after this long (at least 2 timed rounds run; default ${DEFAULT-VALUE}).")
     double budgetSeconds;
@@ -105,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(w.name() + "  inputs " + Inputs.describe(w.shapes()));
             out.flush();
             WorkloadRun.Plan plan = new WorkloadRun.Plan(iterations, Math.max(1, block), warmup,
-                    warmupSeconds * 1000, budgetSeconds * 1000, 1500);
+                    warmupSeconds * 1000, settleMs, budgetSeconds * 1000, 1500);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("date", date);
             result.put("command", command);

@@ -8,6 +8,7 @@ import kiln.cli.run.LoadedModel;
 import kiln.dialects.torch.types.ScalarType;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Environment;
+import kiln.runtime.backend.Outputs;
 import kiln.runtime.interp.value.ScriptList;
 import kiln.runtime.interp.value.ScriptTuple;
 import kiln.runtime.tensor.Tensor;
@@ -16,7 +17,7 @@ import kiln.runtime.tensor.Tensor;
 final class KilnEngine implements Engine {
     private final LoadedModel model;
     private final List<Object> args;
-    private List<Object> last = List.of();
+    private Outputs last = Outputs.unowned(List.of());
 
     KilnEngine(Path archive, List<Inputs.Arg> inputs, Backend target) throws IOException {
         this.model = LoadedModel.open(archive, target, Environment.standard());
@@ -42,14 +43,15 @@ final class KilnEngine implements Engine {
 
     @Override
     public void call() {
-        last = List.of();
-        last = model.call("forward", args);
+        // as the libtorch engine closes its previous output: the storage only the outputs hold goes back now
+        last.close();
+        last = model.invoke("forward", args);
     }
 
     @Override
     public List<float[]> outputs() {
         List<float[]> out = new ArrayList<>();
-        flatten(last.getFirst(), out);
+        flatten(last.first(), out);
         return out;
     }
 

@@ -57,10 +57,11 @@ final class Timing {
      * times up to {@code iterations} calls of each in rounds: a round calls every engine {@code block} times in a
      * row, each round starting with the next engine, so that no engine always follows the same one and slow drift
      * of the machine hits all alike, while one engine's worker threads winding down do not land on every call of
-     * the next. Stops once {@code budgetMs} is spent (at least 2 rounds run).
+     * the next: before each block the machine gets {@code settleMs} of quiet (not timed) for the previous engine's
+     * spinning threads to park. Stops once {@code budgetMs} is spent (at least 2 rounds run).
      */
     static Map<Engine, Stats> interleaved(List<Engine> engines, int warmupCalls, double warmupMs, int iterations,
-            int block, double budgetMs) {
+            int block, double settleMs, double budgetMs) {
         Map<Engine, List<Double>> ms = new LinkedHashMap<>();
         engines.forEach(e -> ms.put(e, new ArrayList<>()));
         for (Engine e : engines) {
@@ -74,6 +75,7 @@ final class Timing {
         for (int round = 0; round < rounds && (round < 2 || spent < budgetMs); round++) {
             for (int k = 0; k < engines.size(); k++) {
                 Engine e = engines.get((round + k) % engines.size());
+                settle(settleMs);
                 for (int i = 0; i < block; i++) {
                     double t = once(e);
                     ms.get(e).add(t);
@@ -84,6 +86,17 @@ final class Timing {
         Map<Engine, Stats> out = new LinkedHashMap<>();
         ms.forEach((e, l) -> out.put(e, Stats.of(l)));
         return out;
+    }
+
+    private static void settle(double ms) {
+        if (ms <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.round(ms));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@code v} to three significant decimals (enough for milliseconds and ratios). */

@@ -16,12 +16,13 @@ final class WorkloadRun {
 
     /**
      * How long to run: timed calls per engine, consecutive calls per engine in a round, warm-up calls and
-     * milliseconds per engine, and the time budgets (milliseconds).
+     * milliseconds per engine, the quiet before each block, and the time budgets (milliseconds).
      */
-    record Plan(int iterations, int block, int warmup, double warmupMs, double budgetMs, double settingBudgetMs) {
+    record Plan(int iterations, int block, int warmup, double warmupMs, double settleMs, double budgetMs,
+            double settingBudgetMs) {
         /** One call per engine and nothing more: what the CI smoke test runs. */
         static Plan smoke() {
-            return new Plan(1, 1, 0, 0, 0, 0);
+            return new Plan(1, 1, 0, 0, 0, 0, 0);
         }
     }
 
@@ -52,6 +53,7 @@ final class WorkloadRun {
         timing.put("block", plan.block());
         timing.put("warmup_calls", plan.warmup());
         timing.put("warmup_ms", plan.warmupMs());
+        timing.put("settle_ms", plan.settleMs());
         result.put("timing", timing);
         Map<String, Map<String, Object>> byEngine = new LinkedHashMap<>();
         List<Engine> engines = new ArrayList<>();
@@ -74,7 +76,7 @@ final class WorkloadRun {
             }
             if (plan.iterations() > 1 || plan.warmup() > 0) {
                 Timing.interleaved(engines, plan.warmup(), plan.warmupMs(), plan.iterations(), plan.block(),
-                        plan.budgetMs())
+                        plan.settleMs(), plan.budgetMs())
                         .forEach((e, s) -> byEngine.get(e.name()).putAll(s.json()));
             } else {
                 engines.forEach(e -> byEngine.get(e.name()).putAll(Timing.Stats.of(List.of(Timing.once(e))).json()));

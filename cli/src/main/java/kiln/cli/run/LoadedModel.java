@@ -19,6 +19,7 @@ import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Backends;
 import kiln.runtime.backend.Environment;
 import kiln.runtime.backend.Executable;
+import kiln.runtime.backend.Outputs;
 import kiln.frontend.pickle.PyValue;
 import kiln.runtime.interp.ConstantTable;
 import kiln.runtime.interp.value.ScriptException;
@@ -124,11 +125,26 @@ public final class LoadedModel {
      * as PyTorch's graph executor does: one block, so that the interpreter sees every temporary's last use.
      */
     public List<Object> call(String name, List<?> args) {
+        return executable(name).run(withSelf(args));
+    }
+
+    /**
+     * {@link #call}, with the outputs' storage to hand back deterministically: close the result (after copying
+     * what you keep) and the next call reuses it instead of waiting for the garbage collector.
+     */
+    public Outputs invoke(String name, List<?> args) {
+        return executable(name).invoke(withSelf(args));
+    }
+
+    private Executable executable(String name) {
+        return methods.computeIfAbsent(name, n -> session.compile(rootClass.name() + "." + n, inlinedMethod(n)));
+    }
+
+    private List<Object> withSelf(List<?> args) {
         List<Object> all = new ArrayList<>(args.size() + 1);
         all.add(root);
         all.addAll(args);
-        return methods.computeIfAbsent(name, n -> session.compile(rootClass.name() + "." + n, inlinedMethod(n)))
-                .run(all);
+        return all;
     }
 
     /**

@@ -10,4 +10,12 @@ import java.util.List;
 @FunctionalInterface
 public interface Executable {
     List<Object> run(List<?> args);
+
+    /**
+     * Runs and returns the outputs with the storage that only they hold, to hand back deterministically with
+     * {@link Outputs#close()}. Backends that cannot tell own nothing: the garbage collector reclaims it all.
+     */
+    default Outputs invoke(List<?> args) {
+        return Outputs.unowned(run(args));
+    }
 }

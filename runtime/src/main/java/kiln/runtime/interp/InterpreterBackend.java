@@ -10,6 +10,7 @@ import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Capabilities;
 import kiln.runtime.backend.Environment;
 import kiln.runtime.backend.Executable;
+import kiln.runtime.backend.Outputs;
 import kiln.runtime.interp.kernels.KernelRegistry;
 
 /**
@@ -64,7 +65,17 @@ public final class InterpreterBackend implements Backend {
         @Override
         public Executable compile(String name, Graph graph) {
             Plan plan = interpreter.plan(name, graph);
-            return args -> plan.run(interpreter, args);
+            return new Executable() {
+                @Override
+                public List<Object> run(List<?> args) {
+                    return plan.run(interpreter, args);
+                }
+
+                @Override
+                public Outputs invoke(List<?> args) {
+                    return plan.invoke(interpreter, args);
+                }
+            };
         }
 
         @Override

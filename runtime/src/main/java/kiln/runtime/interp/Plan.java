@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import kiln.dialects.ir.BlockArgument;
+import kiln.runtime.backend.Outputs;
+import kiln.runtime.interp.value.ScriptList;
+import kiln.runtime.interp.value.ScriptTuple;
+import kiln.runtime.tensor.Storage;
+import kiln.runtime.tensor.Tensor;
 import kiln.dialects.torch.types.TorchType;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.TypeCheck;
@@ -21,15 +26,18 @@ public final class Plan {
     private final List<BlockArgument> inputs;
     private final Body body;
     private final List<String> unsupported;
+    /** Whether the graph keeps no value it makes anywhere but in its outputs (see {@link #invoke}). */
+    private final boolean outputsOnly;
 
     Plan(String name, int frameSize, int[] inputSlots, List<BlockArgument> inputs, Body body,
-            List<String> unsupported) {
+            List<String> unsupported, boolean outputsOnly) {
         this.name = name;
         this.frameSize = frameSize;
         this.inputSlots = inputSlots;
         this.inputs = List.copyOf(inputs);
         this.body = body;
         this.unsupported = List.copyOf(unsupported);
+        this.outputsOnly = outputsOnly;
     }
 
     /** What the plan was built for: a method or function name, or {@code graph}. */
@@ -77,6 +85,32 @@ public final class Plan {
             }
         }
         return Arrays.asList(execute(interpreter, args.toArray()));
+    }
+
+    /**
+     * {@link #run}, with the storages of the output tensors that this call made and that nothing else can reach:
+     * when the graph stores no value anywhere (no attribute store, call, fork or container write), a storage
+     * made during the call that an output holds is held by the outputs alone.
+     */
+    public Outputs invoke(Interpreter interpreter, List<?> args) {
+        long mark = Storage.nextSerial();
+        List<Object> values = run(interpreter, args);
+        if (!outputsOnly) {
+            return Outputs.unowned(values);
+        }
+        List<Storage> owned = new ArrayList<>();
+        values.forEach(v -> collectFresh(v, mark, owned));
+        return new Outputs(values, owned);
+    }
+
+    private static void collectFresh(Object value, long mark, List<Storage> out) {
+        switch (value) {
+            case Tensor t when t.storage().serial() >= mark && t.storage().isPooled() -> out.add(t.storage());
+            case ScriptTuple t -> t.elements().forEach(e -> collectFresh(e, mark, out));
+            case ScriptList l -> l.forEach(e -> collectFresh(e, mark, out));
+            case null, default -> {
+            }
+        }
     }
 
     /** Runs the graph without checking its inputs (calls from other graphs, whose types were checked statically). */

@@ -23,6 +23,7 @@ import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.types.ClassType;
 import kiln.dialects.torch.types.DictType;
 import kiln.dialects.torch.types.ListType;
+import kiln.dialects.torch.types.TensorType;
 import kiln.dialects.torch.types.TorchType;
 import kiln.runtime.interp.value.ScriptException;
 
@@ -58,7 +59,28 @@ final class PlanCompiler {
         PlanCompiler c = new PlanCompiler(interpreter, resolver);
         int[] inputs = c.slots(graph.inputs());
         Body body = c.body(graph.block());
-        return new Plan(name, c.slots.size(), inputs, graph.inputs(), body, c.unsupported);
+        return new Plan(name, c.slots.size(), inputs, graph.inputs(), body, c.unsupported, !c.retainsValues(graph));
+    }
+
+    /**
+     * Whether running the graph may leave a tensor it made reachable from somewhere other than its outputs: an
+     * attribute store, a call, a fork, or a write into a container (a list a module holds may be appended to).
+     */
+    private boolean retainsValues(Graph graph) {
+        boolean[] retains = {false};
+        graph.region().walk(op -> {
+            OpDef d = op.def();
+            if (d == TorchDialect.SET_ATTR || d == TorchDialect.CALL_METHOD || d == TorchDialect.CALL_FUNCTION
+                    || d.has(Trait.SUBGRAPH) || op.name().equals("aten::set_")) {
+                retains[0] = true;
+            }
+            FunctionSchema schema = schemas.get(op);
+            if (schema != null && schema.arguments().stream().anyMatch(a -> a.aliasInfo().filter(
+                    i -> i.isWrite()).isPresent() && !a.type().isSubtypeOf(TensorType.TENSOR))) {
+                retains[0] = true;
+            }
+        });
+        return retains[0];
     }
 
     private int slot(Value v) {

@@ -94,6 +94,13 @@ final class Loops {
     }
 
     /**
+     * Elements a vectorized body gets per call: long rows are cut into pieces of this size, so that the JIT
+     * compiles the bodies from many short calls with settled profiles instead of replacing a running loop on stack
+     * again each time a new op or operand shape first reaches it (a 16M-element row is one call otherwise).
+     */
+    static final long VECTOR_CHUNK = 1L << 14;
+
+    /**
      * A row that runs {@code body} where every operand is contiguous (inputs may be broadcast), and
      * {@code scalar} on the rest.
      */
@@ -103,13 +110,21 @@ final class Loops {
                 scalar.run(seg, off, str, n);
                 return;
             }
-            long done = body.run(seg, off, str, n);
-            if (done < n) {
-                long[] tail = new long[off.length];
+            long[] at = off.clone();
+            long start = 0;
+            while (start < n) {
+                long piece = Math.min(VECTOR_CHUNK, n - start);
+                long done = body.run(seg, at, str, piece);
+                start += done;
                 for (int k = 0; k < off.length; k++) {
-                    tail[k] = off[k] + done * str[k];
+                    at[k] = off[k] + start * str[k];
                 }
-                scalar.run(seg, tail, str, n - done);
+                if (done < piece) {
+                    break;
+                }
+            }
+            if (start < n) {
+                scalar.run(seg, at, str, n - start);
             }
         };
     }

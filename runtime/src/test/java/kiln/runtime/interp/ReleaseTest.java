@@ -1,10 +1,12 @@
 package kiln.runtime.interp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import kiln.dialects.torch.types.ScalarType;
+import kiln.runtime.backend.Outputs;
 import kiln.runtime.interp.value.ScriptTuple;
 import kiln.runtime.tensor.BufferPool;
 import kiln.runtime.tensor.Scalar;
@@ -54,6 +56,49 @@ class ReleaseTest {
         double c = s * Math.tanh(4.0) + s * 4.0;
         assertEquals(c, first.getDouble(0, 0), 1e-5);
         assertEquals(s * Math.tanh(4.0), first.getDouble(0, 8), 1e-5);
+    }
+
+    @Test
+    void invokeOwnsTheOutputsTheCallMadeAndNothingElse() {
+        String text = """
+                graph(%x : Tensor):
+                  %one : int = prim::Constant[value=1]()
+                  %zero : int = prim::Constant[value=0]()
+                  %a : Tensor = aten::mul(%x, %one)
+                  %v : Tensor = aten::select(%x, %zero, %zero)
+                  %t : (Tensor, Tensor, Tensor, Tensor) = prim::TupleConstruct(%a, %a, %x, %v)
+                  return (%t)
+                """;
+        Interpreter interp = Interpreter.create();
+        Plan plan = interp.plan(Graphs.parse(text));
+        Tensor x = Tensor.full(Scalar.of(2.0), ScalarType.Float, 64, 64);
+        Outputs first = plan.invoke(interp, List.of(x));
+        ScriptTuple t = (ScriptTuple) first.first();
+        Tensor a = (Tensor) t.elements().getFirst();
+        assertEquals(List.of(a.storage()), first.owned(), "the product, once; not the input or its view");
+        first.close();
+        assertFalse(a.storage().isPooled());
+        assertTrue(x.storage().isPooled(), "the input is untouched");
+        assertEquals(2.0, x.getDouble(63, 63));
+        long reused = BufferPool.global().reusedCount();
+        plan.invoke(interp, List.of(x)).close();
+        assertTrue(BufferPool.global().reusedCount() > reused);
+    }
+
+    @Test
+    void invokeOwnsNothingWhenTheGraphStoresValues() {
+        String text = """
+                graph(%x : Tensor):
+                  %one : int = prim::Constant[value=1]()
+                  %a : Tensor = aten::mul(%x, %one)
+                  %l : Tensor[] = prim::ListConstruct()
+                  %n : Tensor[] = aten::append(%l, %a)
+                  return (%a)
+                """;
+        Interpreter interp = Interpreter.create();
+        Outputs out = interp.plan(Graphs.parse(text)).invoke(interp, List.of(Tensor.full(Scalar.of(2.0),
+                ScalarType.Float, 64, 64)));
+        assertTrue(out.owned().isEmpty(), "a list may keep the product: the collector reclaims it");
     }
 
     @Test
