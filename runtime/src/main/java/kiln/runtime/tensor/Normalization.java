@@ -263,17 +263,22 @@ public final class Normalization {
         MemorySegment src = in.dataSegment();
         MemorySegment dst = out.dataSegment();
         long planeBytes = (long) inner * Float.BYTES;
-        Parallel.forEach(batch * channels, Parallel.threadsFor((long) batch * channels * inner, 1L << 17), plane -> {
-            int c = plane % channels;
-            double inv = 1 / Math.sqrt(var[c] + eps);
-            float scale = (float) (w == null ? inv : inv * w[c]);
-            float shift = (float) ((b == null ? 0 : b[c]) - mean[c] * (w == null ? inv : inv * w[c]));
+        int planes = batch * channels;
+        int threads = Parallel.threadsFor((long) planes * inner, 1L << 17);
+        int per = Math.ceilDiv(planes, threads);
+        Parallel.forEach(threads, threads, t -> {
             float[] x = new float[inner];
-            MemorySegment.copy(src, ElementIO.F32, plane * planeBytes, x, 0, inner);
-            for (int i = 0; i < inner; i++) {
-                x[i] = x[i] * scale + shift;
+            for (int plane = t * per, end = Math.min(planes, plane + per); plane < end; plane++) {
+                int c = plane % channels;
+                double inv = 1 / Math.sqrt(var[c] + eps);
+                float scale = (float) (w == null ? inv : inv * w[c]);
+                float shift = (float) ((b == null ? 0 : b[c]) - mean[c] * (w == null ? inv : inv * w[c]));
+                MemorySegment.copy(src, ElementIO.F32, plane * planeBytes, x, 0, inner);
+                for (int i = 0; i < inner; i++) {
+                    x[i] = x[i] * scale + shift;
+                }
+                MemorySegment.copy(x, 0, dst, ElementIO.F32, plane * planeBytes, inner);
             }
-            MemorySegment.copy(x, 0, dst, ElementIO.F32, plane * planeBytes, inner);
         });
         Reference.reachabilityFence(in);
         return out;

@@ -45,8 +45,8 @@ public enum UnaryOp {
             * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))))),
     MISH(floating("mish_cpu", x -> x * Math.tanh(Math.log1p(Math.exp(x))))),
     LOGSIGMOID(floating("log_sigmoid_cpu", x -> x < 0 ? x - Math.log1p(Math.exp(x)) : -Math.log1p(Math.exp(-x)))),
-    HARDSIGMOID(floating("hardsigmoid_cpu", x -> Math.min(Math.max(x + 3, 0), 6) / 6)),
-    HARDSWISH(floating("hardswish_cpu", x -> x * Math.min(Math.max(x + 3, 0), 6) / 6)),
+    HARDSIGMOID(floating("hardsigmoid_cpu", x -> Math.min(Math.max(x + 3, 0), 6) / 6, VectorOp.HARDSIGMOID)),
+    HARDSWISH(floating("hardswish_cpu", x -> x * Math.min(Math.max(x + 3, 0), 6) / 6, VectorOp.HARDSWISH)),
     SELU(floating("selu", x -> 1.0507009873554804934193349852946
             * (x > 0 ? x : 1.6732632423543772848170429916717 * Math.expm1(x)))),
     SINC(floating("sinc_cpu", x -> x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x))),

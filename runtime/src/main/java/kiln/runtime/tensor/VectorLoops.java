@@ -74,6 +74,8 @@ final class VectorLoops {
             case SIGMOID -> FloatVector.broadcast(FLOATS, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
             case TANH -> x.lanewise(VectorOperators.TANH);
             case GELU -> x.mul(0.5f).mul(erf(x.mul((float) (1 / Math.sqrt(2)))).add(1f));
+            case HARDSIGMOID -> x.add(3f).max(0f).min(6f).div(6f);
+            case HARDSWISH -> x.mul(x.add(3f).max(0f).min(6f)).div(6f);
             default -> throw new IllegalArgumentException("not a unary vector op: " + op);
         };
     }
@@ -142,8 +144,8 @@ final class VectorLoops {
     }
 
     static long unaryDouble(VectorOp op, MemorySegment[] seg, long[] off, long[] str, long n) {
-        if (op == VectorOp.GELU || str[1] == 0) {
-            return 0; // the scalar form does it all: ATen's double GELU uses an accurate erf
+        if (op.floatOnly() || str[1] == 0) {
+            return 0; // the scalar form does it all (ATen's double GELU uses an accurate erf)
         }
         int lanes = DOUBLES.length();
         long bound = n - n % lanes;

@@ -30,5 +30,14 @@ enum VectorOp {
      * Abramowitz and Stegun 7.1.26 (ATen's {@code Vectorized<float>::erf}, within 1.5e-7); doubles keep the
      * scalar form (ATen uses Sleef's accurate erf there).
      */
-    GELU
+    GELU,
+    /** {@code min(max(a + 3, 0), 6) / 6} in float, as ATen's vectorized hardsigmoid; doubles keep the scalar form. */
+    HARDSIGMOID,
+    /** {@code a * min(max(a + 3, 0), 6) / 6} in float, as ATen's vectorized hardswish; doubles keep the scalar form. */
+    HARDSWISH;
+
+    /** Whether only the float32 loops have a vector form of this op. */
+    boolean floatOnly() {
+        return this == GELU || this == HARDSIGMOID || this == HARDSWISH;
+    }
 }
