@@ -149,6 +149,9 @@ public final class Pooling {
     /** The maximum of each window and its flat index in the plane; a NaN replaces any value (the last NaN wins). */
     private static Tensor[] max(Tensor self, long[] in, Taps[] taps) {
         Windows w = Windows.of(in, taps);
+        if (self.dtype() == ScalarType.Float) {
+            return maxFloat(self, in, w);
+        }
         double[] x = self.toDoubleArray();
         int inPlane = (int) Shapes.numel(in);
         int outPlane = w.offsets().length;
@@ -174,6 +177,34 @@ public final class Pooling {
         long[] shape = outShape(self, w.outSizes());
         return new Tensor[] {Reductions.result(values, shape, self.dtype()),
                 Reductions.result(indices, shape, ScalarType.Long)};
+    }
+
+    /** {@link #max} of float32 planes in float (a maximum rounds nothing), the planes split over the threads. */
+    private static Tensor[] maxFloat(Tensor self, long[] in, Windows w) {
+        float[] x = self.toFloatArray();
+        int inPlane = (int) Shapes.numel(in);
+        int outPlane = w.offsets().length;
+        int planes = inPlane == 0 ? 0 : x.length / inPlane;
+        float[] values = new float[planes * outPlane];
+        long[] indices = new long[values.length];
+        Parallel.forEach(planes, Parallel.threadsFor((long) x.length, 1L << 16), p -> {
+            for (int o = 0; o < outPlane; o++) {
+                int[] window = w.offsets()[o];
+                float best = Float.NEGATIVE_INFINITY;
+                int arg = window.length == 0 ? 0 : window[0];
+                for (int off : window) {
+                    float v = x[p * inPlane + off];
+                    if (v > best || Float.isNaN(v)) {
+                        best = v;
+                        arg = off;
+                    }
+                }
+                values[p * outPlane + o] = best;
+                indices[p * outPlane + o] = arg;
+            }
+        });
+        long[] shape = outShape(self, w.outSizes());
+        return new Tensor[] {Tensor.copyOf(values, shape), Views.view(Tensor.of(indices), shape)};
     }
 
     /** {@code max_pool{1,2,3}d_with_indices}. */
