@@ -133,7 +133,8 @@ public final class Convolution {
             List<Axis> axes) {
         long positions = Im2Col.positions(axes);
         Tensor result = Tensor.empty(ScalarType.Float, out, positions);
-        Gemm.Matrix weights = new Gemm.Matrix(kernels.segment(), kernels.storageOffset() + g * out * k, k, 1);
+        Gemm.Matrix weights = new Gemm.Matrix(kernels.segment(), kernels.storage(),
+                kernels.storageOffset() + g * out * k, k, 1);
         Gemm.multiply(1, out, Math.toIntExact(positions), Math.toIntExact(k), weights, new long[1],
                 t -> Im2Col.patches(images, base, axes), result.segment());
         Reference.reachabilityFence(kernels);

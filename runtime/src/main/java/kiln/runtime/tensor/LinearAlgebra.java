@@ -195,16 +195,16 @@ public final class LinearAlgebra {
         long[] yOffs = batchOffsets(y, d);
         Gemm.multiply(Math.toIntExact(Shapes.numel(batch)), Math.toIntExact(x.size(-2)),
                 Math.toIntExact(y.size(-1)), Math.toIntExact(x.size(-1)), matrix(x, d), batchOffsets(x, d),
-                t -> new Gemm.Matrix(ym.seg(), ym.off() + yOffs[t], ym.rs(), ym.cs()), out.segment());
+                t -> ym.moved(yOffs[t]).columns(), out.segment());
         // The products read the operands' segments only: keep their pooled storages from being reclaimed.
         Reference.reachabilityFence(x);
         Reference.reachabilityFence(y);
         return out;
     }
 
-    /** The last two dims of {@code t} as a matrix at its storage offset. */
+    /** The last two dims of {@code t} as a matrix at its storage offset (which products may keep packed). */
     private static Gemm.Matrix matrix(Tensor t, int batchDims) {
-        return new Gemm.Matrix(t.segment(), t.storageOffset(), t.stridesRaw()[batchDims],
+        return new Gemm.Matrix(t.segment(), t.storage(), t.storageOffset(), t.stridesRaw()[batchDims],
                 t.stridesRaw()[batchDims + 1]);
     }
 
