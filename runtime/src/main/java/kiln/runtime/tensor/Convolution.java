@@ -120,7 +120,7 @@ public final class Convolution {
                             : Im2Col.im2col(image, axes);
                     Tensor kernel = Views.reshape(Views.narrow(w, 0, (long) gi * outPerGroup, outPerGroup),
                             new long[] {outPerGroup, groupChannels * taps});
-                    parts.add(LinearAlgebra.mm(kernel, col));
+                    parts.add(LinearAlgebra.weightProduct(kernel, col));
                 }
             }
             out = assemble(parts, outShape, in.dtype());
@@ -186,7 +186,7 @@ public final class Convolution {
                         inPerGroup), new long[] {inPerGroup, positions});
                 Tensor kernel = Views.reshape(Views.narrow(w, 0, (long) gi * inPerGroup, inPerGroup),
                         new long[] {inPerGroup, outPerGroup * Im2Col.taps(axes)});
-                parts.add(Im2Col.col2im(LinearAlgebra.mm(Views.t(kernel), image), outPerGroup, axes));
+                parts.add(Im2Col.col2im(LinearAlgebra.weightProduct(Views.t(kernel), image), outPerGroup, axes));
             }
         }
         long[] outShape = {batch, (long) outPerGroup * g, axes.get(0).in(), axes.get(1).in(), axes.get(2).in()};

@@ -54,7 +54,7 @@ class PackedOperandsTest {
         int[][] shapes = {{37, 300, 45}, {300, 260, 9}, {129, 70, 2050}};
         for (int[] s : shapes) {
             Tensor x = random(s[1], s[2]);
-            BinaryOperator<Tensor> weightFirst = (in, w) -> LinearAlgebra.mm(w, in);
+            BinaryOperator<Tensor> weightFirst = (in, w) -> LinearAlgebra.weightProduct(w, in);
             checkRepeated(x, random(s[0], s[1]), w -> w, weightFirst);
             checkRepeated(x, random(s[1], s[0]), Tensor::t, weightFirst);
         }
@@ -89,10 +89,15 @@ class PackedOperandsTest {
         LinearAlgebra.mm(x, w.t());
         assertEquals(hits, PackedOperands.hits());
         LinearAlgebra.mm(x, w.t());
-        // w on the second call, and x (seen twice as well) as A
-        assertEquals(packs + 2, PackedOperands.packs());
-        assertEquals(hits + 2, PackedOperands.hits());
+        // w on the second call; x, an mm's left operand, is not a known constant and is never kept
+        assertEquals(packs + 1, PackedOperands.packs());
+        assertEquals(hits + 1, PackedOperands.hits());
         LinearAlgebra.mm(random(16, 128), w.t());
+        assertEquals(hits + 2, PackedOperands.hits());
+        for (int i = 0; i < 3; i++) {
+            LinearAlgebra.weightProduct(w, random(128, 16));
+        }
+        assertEquals(packs + 2, PackedOperands.packs());
         assertEquals(hits + 3, PackedOperands.hits());
     }
 
