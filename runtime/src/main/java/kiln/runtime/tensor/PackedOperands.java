@@ -14,8 +14,8 @@ import java.util.WeakHashMap;
  * lookups take one lock, packing runs outside it.
  */
 final class PackedOperands {
-    /** The most floats kept packed, over all operands: 256 MiB. */
-    static final long MAX_FLOATS = 64L << 20;
+    /** The most floats kept packed, over all operands: 256 MiB, or an eighth of the heap where that is less. */
+    static final long MAX_FLOATS = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8 / Float.BYTES);
     /** Operands smaller than this pack in no time: they are not kept. */
     private static final long MIN_FLOATS = 2048;
     /** Whether products keep operands packed (system property kiln.gemm.packCache, on by default). */

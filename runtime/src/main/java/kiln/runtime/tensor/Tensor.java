@@ -312,7 +312,7 @@ public final class Tensor implements Operand {
      * {@code result}, after recording that an in-place operation wrote into {@code target}'s storage
      * ({@link Storage#bumpVersion()}): the public in-place operations end with it.
      */
-    public static Tensor written(Tensor target, Tensor result) {
+    static Tensor written(Tensor target, Tensor result) {
         target.storage.bumpVersion();
         return result;
     }
