@@ -3,6 +3,7 @@ package kiln.runtime.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.function.BinaryOperator;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Products that read a weight packed by an earlier product ({@link PackedOperands}) give the bits of a product
  * that packs it afresh (a clone, whose storage no product has seen), for either operand, odd sizes around the
- * block sizes, transposed, sliced and broadcast weights; a write into the weight's storage drops the copy.
+ * block sizes, transposed, sliced and broadcast weights, convolution kernels; a write into the weight's storage drops the copy.
  */
 class PackedOperandsTest {
     private static final Random RANDOM = new Random(11);
@@ -30,11 +31,13 @@ class PackedOperandsTest {
      * fourth) and checks each against the product over a fresh clone of {@code w}.
      */
     private static void checkRepeated(Tensor x, Tensor w, UnaryOperator<Tensor> view, BinaryOperator<Tensor> product) {
+        long hits = PackedOperands.hits();
         for (int call = 0; call < 4; call++) {
             float[] expected = product.apply(x, view.apply(w.clone())).toFloatArray();
             float[] actual = product.apply(x, view.apply(w)).toFloatArray();
             assertArrayEquals(expected, actual, "call " + call);
         }
+        assertTrue(PackedOperands.hits() >= hits + 2, "the third and fourth calls read the packed weight");
     }
 
     @Test
@@ -118,5 +121,17 @@ class PackedOperandsTest {
         assertArrayEquals(LinearAlgebra.mm(x, w.clone().t()).toFloatArray(), LinearAlgebra.mm(x, w.t()).toFloatArray());
         Pointwise.unary_(UnaryOp.SIGMOID, w);
         assertArrayEquals(LinearAlgebra.mm(x, w.clone().t()).toFloatArray(), LinearAlgebra.mm(x, w.t()).toFloatArray());
+    }
+
+    @Test
+    void convolutionKernelsAsA() {
+        long[] one = {1, 1};
+        BinaryOperator<Tensor> conv3x3 = (in, w) -> Convolution.conv2d(in, w, null, one, one, one, 2);
+        BinaryOperator<Tensor> pointwise = (in, w) -> Convolution.conv2d(in, w, null, one, new long[2], one, 1);
+        BinaryOperator<Tensor> transposed = (in, w) -> Convolution.convTranspose(in, w, null, new long[] {2, 2},
+                one, new long[2], 1, one, 2);
+        checkRepeated(random(2, 18, 11, 13), random(64, 9, 3, 3), w -> w, conv3x3);
+        checkRepeated(random(1, 70, 9, 7), random(130, 70, 1, 1), w -> w, pointwise);
+        checkRepeated(random(1, 70, 5, 6), random(70, 33, 3, 3), w -> w, transposed);
     }
 }
