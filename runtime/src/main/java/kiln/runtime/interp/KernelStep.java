@@ -1,8 +1,12 @@
 package kiln.runtime.interp;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Value;
+import kiln.dialects.torch.schema.AliasInfo;
+import kiln.dialects.torch.schema.Argument;
+import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.runtime.interp.kernels.Kernel;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.ScriptList;
@@ -14,9 +18,12 @@ import kiln.runtime.tensor.Tensor;
  * An operator op bound to its kernel: reads the operand slots, calls the kernel, writes the result slots. Where
  * {@link ReleaseAnalysis} found temporaries, it also notes which results the kernel made fresh ({@code fresh}:
  * result indexes) and disqualifies the temporaries that its results outside their alias sets come to share
- * ({@code watch}); a {@link Release} step after the last use hands the fresh ones back.
+ * ({@code watch}); a {@link Release} step after the last use hands the fresh ones back. After the kernel, the
+ * storages of the operands its schema writes ({@code written}: operand indexes, {@code Tensor(a!)}, tensors of a
+ * written list) get their version bumped ({@link Storage#bumpVersion()}).
  */
-record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] fresh, Watch[] watch) implements Step {
+record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] written, int[] fresh, Watch[] watch)
+        implements Step {
     private static final int[] NONE = {};
     private static final Watch[] NO_WATCH = {};
 
@@ -24,12 +31,26 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] fresh,
     record Watch(int root, int[] results) {
     }
 
-    KernelStep(Operation op, int[] in, int[] out, Kernel kernel) {
-        this(op, in, out, kernel, NONE, NO_WATCH);
+    KernelStep(Operation op, int[] in, int[] out, Kernel kernel, FunctionSchema schema) {
+        this(op, in, out, kernel, writtenOperands(schema, in.length), NONE, NO_WATCH);
     }
 
     KernelStep withReleases(int[] freshResults, Watch[] watches) {
-        return new KernelStep(op, in, out, kernel, freshResults, watches);
+        return new KernelStep(op, in, out, kernel, written, freshResults, watches);
+    }
+
+    /** The indexes of the operands that {@code schema} (null: none known) writes, among the first {@code n}. */
+    static int[] writtenOperands(FunctionSchema schema, int n) {
+        if (schema == null) {
+            return NONE;
+        }
+        List<Argument> args = schema.arguments();
+        return IntStream.range(0, Math.min(n, args.size()))
+                .filter(i -> args.get(i).aliasInfo().filter(KernelStep::writes).isPresent()).toArray();
+    }
+
+    private static boolean writes(AliasInfo info) {
+        return info.isWrite() || info.containedTypes().stream().anyMatch(KernelStep::writes);
     }
 
     @Override
@@ -40,7 +61,18 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] fresh,
             args[i] = s[in[i]];
         }
         long mark = fresh.length > 0 ? Storage.nextSerial() : 0;
-        Object result = kernel.call(args);
+        Object result;
+        if (written.length == 0) {
+            result = kernel.call(args);
+        } else {
+            try {
+                result = kernel.call(args);
+            } finally {
+                for (int i : written) {
+                    bumpVersions(args[i]);
+                }
+            }
+        }
         if (out.length == 1) {
             s[out[0]] = result;
         } else if (out.length > 1) {
@@ -54,6 +86,16 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] fresh,
         }
         if (watch.length > 0) {
             checkWatched(frame);
+        }
+    }
+
+    /** Records a write into the storage of each tensor of a written operand. */
+    private static void bumpVersions(Object value) {
+        switch (value) {
+            case Tensor t -> t.storage().bumpVersion();
+            case ScriptList l -> l.items().forEach(KernelStep::bumpVersions);
+            case null, default -> {
+            }
         }
     }
 

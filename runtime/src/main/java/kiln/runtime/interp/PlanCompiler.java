@@ -148,7 +148,7 @@ final class PlanCompiler {
                     if (b.schema() != null) {
                         schemas.put(op, b.schema());
                     }
-                    yield new KernelStep(op, slots(op.operands()), slots(op.results()), b.kernel());
+                    yield new KernelStep(op, slots(op.operands()), slots(op.results()), b.kernel(), b.schema());
                 }
                 case KernelResolver.Resolution.Missing m -> unsupported(op, m.reason());
             };

@@ -120,7 +120,7 @@ public final class Convolution {
                             : Im2Col.im2col(image, axes);
                     Tensor kernel = Views.reshape(Views.narrow(w, 0, (long) gi * outPerGroup, outPerGroup),
                             new long[] {outPerGroup, groupChannels * taps});
-                    parts.add(LinearAlgebra.mm(kernel, col));
+                    parts.add(LinearAlgebra.weightProduct(kernel, col));
                 }
             }
             out = assemble(parts, outShape, in.dtype());
@@ -133,7 +133,8 @@ public final class Convolution {
             List<Axis> axes) {
         long positions = Im2Col.positions(axes);
         Tensor result = Tensor.empty(ScalarType.Float, out, positions);
-        Gemm.Matrix weights = new Gemm.Matrix(kernels.segment(), kernels.storageOffset() + g * out * k, k, 1);
+        Gemm.Matrix weights = new Gemm.Matrix(kernels.segment(), kernels.storage(),
+                kernels.storageOffset() + g * out * k, k, 1);
         Gemm.multiply(1, out, Math.toIntExact(positions), Math.toIntExact(k), weights, new long[1],
                 t -> Im2Col.patches(images, base, axes), result.segment());
         Reference.reachabilityFence(kernels);
@@ -185,7 +186,7 @@ public final class Convolution {
                         inPerGroup), new long[] {inPerGroup, positions});
                 Tensor kernel = Views.reshape(Views.narrow(w, 0, (long) gi * inPerGroup, inPerGroup),
                         new long[] {inPerGroup, outPerGroup * Im2Col.taps(axes)});
-                parts.add(Im2Col.col2im(LinearAlgebra.mm(Views.t(kernel), image), outPerGroup, axes));
+                parts.add(Im2Col.col2im(LinearAlgebra.weightProduct(Views.t(kernel), image), outPerGroup, axes));
             }
         }
         long[] outShape = {batch, (long) outPerGroup * g, axes.get(0).in(), axes.get(1).in(), axes.get(2).in()};

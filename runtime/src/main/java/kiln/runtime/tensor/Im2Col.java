@@ -205,9 +205,10 @@ public final class Im2Col {
                         o0++;
                     }
                 }
-                Gemm.scatterRow(row, nc, kc, Gemm.NR, p, dst);
+                Gemm.scatterRow(row, nc, kc, Gemm.NR, p, dst, 0);
             }
-            Gemm.zeroTail(nc, kc, Gemm.NR, dst);
+            Gemm.zeroTail(nc, kc, Gemm.NR, dst, 0);
+            return new Gemm.Panels(dst, 0);
         };
     }
 

@@ -50,6 +50,15 @@ public final class LinearAlgebra {
         return batched(a, b);
     }
 
+    /**
+     * {@code torch.mm} of a constant {@code weight} (a convolution's kernels) by {@code x}: the product may keep
+     * the weight packed ({@link PackedOperands}), as it does the right operand of every product.
+     */
+    static Tensor weightProduct(Tensor weight, Tensor x) {
+        TorchException.check(weight.dim() == 2 && x.dim() == 2, "weightProduct takes two matrices");
+        return batched(weight, x, true);
+    }
+
     /** {@code torch.bmm}: 3-d by 3-d with equal batch sizes. */
     public static Tensor bmm(Tensor a, Tensor b) {
         TorchException.check(a.dim() == 3, "batch1 must be a 3D tensor");
@@ -113,6 +122,14 @@ public final class LinearAlgebra {
 
     /** {@code a @ b} for a, b of at least 2 dims, batch dims broadcast. */
     private static Tensor batched(Tensor a, Tensor b) {
+        return batched(a, b, false);
+    }
+
+    /**
+     * {@code a @ b} for a, b of at least 2 dims, batch dims broadcast; {@code aConstant}: {@code a} is a weight,
+     * which the product may keep packed.
+     */
+    private static Tensor batched(Tensor a, Tensor b, boolean aConstant) {
         sameDtype(a, b);
         long n = a.size(-2);
         long k = a.size(-1);
@@ -158,7 +175,7 @@ public final class LinearAlgebra {
             throw TorchException.runtime("\"addmm_impl_cpu_\" not implemented for '" + dtype + "'");
         }
         if (dtype != ScalarType.Double) {
-            return floatProduct(ea, eb, batch, outShape).to(dtype);
+            return floatProduct(ea, eb, batch, outShape, aConstant).to(dtype);
         }
         double[] x = ea.toDoubleArray();
         double[] y = eb.toDoubleArray();
@@ -184,27 +201,32 @@ public final class LinearAlgebra {
     /**
      * The float32 product of {@code a [batch..., n, k]} and {@code b [batch..., k, m]} (same batch dims,
      * possibly broadcast with stride 0) by {@link Gemm}, reading both through their strides; half and bfloat16
-     * operands are widened first, as ATen computes them in float.
+     * operands are widened first, as ATen computes them in float. {@code b}, and {@code a} where it is a
+     * constant, may be kept packed.
      */
-    private static Tensor floatProduct(Tensor a, Tensor b, long[] batch, long[] outShape) {
+    private static Tensor floatProduct(Tensor a, Tensor b, long[] batch, long[] outShape, boolean aConstant) {
         Tensor x = a.dtype() == ScalarType.Float ? a : a.to(ScalarType.Float);
         Tensor y = b.dtype() == ScalarType.Float ? b : b.to(ScalarType.Float);
         Tensor out = Tensor.empty(ScalarType.Float, outShape);
         int d = batch.length;
-        Gemm.Matrix ym = matrix(y, d);
+        Gemm.Matrix ym = matrix(y, d, y.storage());
         long[] yOffs = batchOffsets(y, d);
         Gemm.multiply(Math.toIntExact(Shapes.numel(batch)), Math.toIntExact(x.size(-2)),
-                Math.toIntExact(y.size(-1)), Math.toIntExact(x.size(-1)), matrix(x, d), batchOffsets(x, d),
-                t -> new Gemm.Matrix(ym.seg(), ym.off() + yOffs[t], ym.rs(), ym.cs()), out.segment());
+                Math.toIntExact(y.size(-1)), Math.toIntExact(x.size(-1)), matrix(x, d, aConstant ? x.storage() : null),
+                batchOffsets(x, d),
+                t -> ym.moved(yOffs[t]).columns(), out.segment());
         // The products read the operands' segments only: keep their pooled storages from being reclaimed.
         Reference.reachabilityFence(x);
         Reference.reachabilityFence(y);
         return out;
     }
 
-    /** The last two dims of {@code t} as a matrix at its storage offset. */
-    private static Gemm.Matrix matrix(Tensor t, int batchDims) {
-        return new Gemm.Matrix(t.segment(), t.storageOffset(), t.stridesRaw()[batchDims],
+    /**
+     * The last two dims of {@code t} as a matrix at its storage offset; with {@code storage} (t's, else null) the
+     * product may keep it packed.
+     */
+    private static Gemm.Matrix matrix(Tensor t, int batchDims, Storage storage) {
+        return new Gemm.Matrix(t.segment(), storage, t.storageOffset(), t.stridesRaw()[batchDims],
                 t.stridesRaw()[batchDims + 1]);
     }
 

@@ -83,7 +83,7 @@ public final class Ops {
     }
 
     public static Tensor add_(Tensor self, Operand other, Scalar alpha) {
-        return addImpl(self, other, alpha, self, false);
+        return Tensor.written(self, addImpl(self, other, alpha, self, false));
     }
 
     /** {@code torch.sub(self, other, alpha=alpha)}: {@code self - alpha * other}. */
@@ -92,7 +92,7 @@ public final class Ops {
     }
 
     public static Tensor sub_(Tensor self, Operand other, Scalar alpha) {
-        return addImpl(self, other, alpha, self, true);
+        return Tensor.written(self, addImpl(self, other, alpha, self, true));
     }
 
     private static Tensor binaryImpl(BinaryKernel kernel, Tensor self, Operand other, Tensor out,
@@ -112,7 +112,7 @@ public final class Ops {
     }
 
     public static Tensor mul_(Tensor self, Operand other) {
-        return binaryImpl(Kernels.MUL, self, other, self, false);
+        return Tensor.written(self, binaryImpl(Kernels.MUL, self, other, self, false));
     }
 
     /** True division: integer and bool inputs give the default float dtype. */
@@ -121,7 +121,7 @@ public final class Ops {
     }
 
     public static Tensor div_(Tensor self, Operand other) {
-        return binaryImpl(Kernels.DIV, self, other, self, true);
+        return Tensor.written(self, binaryImpl(Kernels.DIV, self, other, self, true));
     }
 
     private static void negCheck(Tensor self) {
@@ -138,7 +138,7 @@ public final class Ops {
 
     public static Tensor neg_(Tensor self) {
         negCheck(self);
-        return Elementwise.unary(Kernels.NEG, self, self, self.dtype(), false);
+        return Tensor.written(self, Elementwise.unary(Kernels.NEG, self, self, self.dtype(), false));
     }
 
     public static Tensor abs(Tensor self) {
@@ -146,7 +146,7 @@ public final class Ops {
     }
 
     public static Tensor abs_(Tensor self) {
-        return Elementwise.unary(Kernels.ABS, self, self, self.dtype(), false);
+        return Tensor.written(self, Elementwise.unary(Kernels.ABS, self, self, self.dtype(), false));
     }
 
     /** A unary float op's common dtype: integer and bool inputs give the default float dtype. */
@@ -159,7 +159,7 @@ public final class Ops {
     }
 
     public static Tensor exp_(Tensor self) {
-        return Elementwise.unary(Kernels.EXP, self, self, floatOpDtype(self), true);
+        return Tensor.written(self, Elementwise.unary(Kernels.EXP, self, self, floatOpDtype(self), true));
     }
 
     private static void reluCheck(Tensor self) {
@@ -173,7 +173,7 @@ public final class Ops {
 
     public static Tensor relu_(Tensor self) {
         reluCheck(self);
-        return Elementwise.unary(Kernels.RELU, self, self, self.dtype(), false);
+        return Tensor.written(self, Elementwise.unary(Kernels.RELU, self, self, self.dtype(), false));
     }
 
     /** ATen's {@code infer_size}: the shape two shapes broadcast to, or PyTorch's error where they do not. */

@@ -28,7 +28,7 @@ public final class Pointwise {
 
     /** The in-place form ({@code sigmoid_}); the result must be castable to {@code self}'s dtype. */
     public static Tensor unary_(UnaryOp op, Tensor self) {
-        return Elementwise.unary(op.kernel(), self, self, unaryCommon(op, self), true);
+        return Tensor.written(self, Elementwise.unary(op.kernel(), self, self, unaryCommon(op, self), true));
     }
 
     private static ScalarType binaryCommon(BinaryOp op, Tensor self, Operand other) {
@@ -42,7 +42,7 @@ public final class Pointwise {
 
     /** The in-place form ({@code pow_}): writes into {@code self}. */
     public static Tensor binary_(BinaryOp op, Tensor self, Operand other) {
-        return binaryInto(op, self, other, self);
+        return Tensor.written(self, binaryInto(op, self, other, self));
     }
 
     /** {@code other op self}, for the reflected Python operators ({@code 2 ** t}, {@code 1 % t}). */
@@ -73,7 +73,7 @@ public final class Pointwise {
     }
 
     public static Tensor clamp_(Tensor self, Scalar min, Scalar max) {
-        return clampInto(self, min, max, self);
+        return Tensor.written(self, clampInto(self, min, max, self));
     }
 
     private static Tensor clampInto(Tensor self, Scalar min, Scalar max, Tensor out) {
@@ -166,6 +166,6 @@ public final class Pointwise {
                 }
             }
         });
-        return self;
+        return Tensor.written(self, self);
     }
 }

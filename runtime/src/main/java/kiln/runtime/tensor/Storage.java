@@ -2,6 +2,8 @@ package kiln.runtime.tensor;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * aligned; large ones come from the {@link BufferPool} and go back to it on {@link #release()} or when the
  * storage becomes unreachable. A storage may also wrap an existing segment, heap arrays included, without
  * copying.
+ *
+ * <p>A storage counts the writes into it ({@link #version()}, PyTorch's {@code _version}), so that what is
+ * derived from its contents (the packed GEMM operands of {@link PackedOperands}) is known to be stale. Kiln's
+ * in-place operations bump it; code that writes through {@link #segment()} (or into the array or memory a
+ * storage wraps) directly must call {@link #bumpVersion()} after writing, as with PyTorch's {@code data_ptr}.
  */
 public final class Storage {
     /** The alignment of fresh storages: a cache line, and what AVX-512 loads like. */
@@ -24,6 +31,18 @@ public final class Storage {
     private final Cleaner.Cleanable cleanable;
     private final long serial = SERIALS.getAndIncrement();
     private volatile boolean released;
+    @SuppressWarnings("unused") // through VERSION
+    private volatile long version;
+
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(Storage.class, "version", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private Storage(MemorySegment segment, Cleaner cleaner, Runnable release) {
         this.segment = segment;
@@ -69,6 +88,21 @@ public final class Storage {
         return new Storage(segment, Objects.requireNonNull(cleaner), Objects.requireNonNull(release));
     }
 
+    /** How many times this storage has been written in place (PyTorch's {@code _version}). */
+    public long version() {
+        return version;
+    }
+
+    /**
+     * Records a write into this storage: every in-place operation calls it after writing. Code that writes
+     * through {@link #segment()}, or into the array or memory the storage wraps, directly must call it too, or
+     * a later matrix product may read operands packed from the old contents.
+     */
+    public void bumpVersion() {
+        VERSION.getAndAdd(this, 1L);
+    }
+
+    /** The segment; writing through it directly requires a {@link #bumpVersion()} after (see the class doc). */
     public MemorySegment segment() {
         return segment;
     }
@@ -92,6 +126,7 @@ public final class Storage {
     public void release() {
         if (cleanable != null) {
             released = true;
+            bumpVersion();
             cleanable.clean();
         }
     }

@@ -70,7 +70,8 @@ public final class Tensor implements Operand {
 
     /**
      * A float32 tensor over {@code data} itself (zero-copy: writes show in the array). With no sizes the tensor
-     * is 1-d; give sizes to shape it (their product must be the array length), or use {@link #scalar}.
+     * is 1-d; give sizes to shape it (their product must be the array length), or use {@link #scalar}. After
+     * writing into the array directly, call {@code storage().bumpVersion()} (see {@link Storage}).
      */
     public static Tensor of(float[] data, long... sizes) {
         return Factory.wrap(MemorySegment.ofArray(data), data.length, ScalarType.Float, sizes);
@@ -119,7 +120,8 @@ public final class Tensor implements Operand {
 
     /**
      * A contiguous tensor over an existing segment (zero-copy); the segment must hold exactly its elements. With
-     * no sizes the tensor is 1-d.
+     * no sizes the tensor is 1-d. After writing into the segment directly, call {@code storage().bumpVersion()}
+     * (see {@link Storage}).
      */
     public static Tensor fromSegment(MemorySegment segment, ScalarType dtype, long... sizes) {
         return Factory.wrap(segment, segment.byteSize() / DTypes.require(dtype).itemSize(), dtype, sizes);
@@ -192,7 +194,8 @@ public final class Tensor implements Operand {
 
     /**
      * The storage bytes from this tensor's first element on: for a contiguous tensor exactly its elements, for
-     * handing to native code without copying.
+     * handing to native code without copying. Whoever writes through it must then call
+     * {@link Storage#bumpVersion()} on {@link #storage()}.
      */
     public MemorySegment dataSegment() {
         long start = storageOffset * elementSize();
@@ -253,14 +256,17 @@ public final class Tensor implements Operand {
     /** Stores {@code value}, converted to this tensor's dtype, at {@code index}. */
     public void setDouble(double value, long... index) {
         ElementIO.writeDouble(segment(), byteOffset(index), dtype, value);
+        storage.bumpVersion();
     }
 
     public void setLong(long value, long... index) {
         ElementIO.writeLong(segment(), byteOffset(index), dtype, value);
+        storage.bumpVersion();
     }
 
     public void setBoolean(boolean value, long... index) {
         ElementIO.writeBool(segment(), byteOffset(index), dtype, value);
+        storage.bumpVersion();
     }
 
     /** {@code Tensor.item()}: the one element as a Python number. */
@@ -298,7 +304,17 @@ public final class Tensor implements Operand {
     /** {@code self.copy_(src)}: broadcasts and converts {@code src} into this tensor's elements. */
     public Tensor copyFrom(Tensor src) {
         Copy.copy(this, src);
+        storage.bumpVersion();
         return this;
+    }
+
+    /**
+     * {@code result}, after recording that an in-place operation wrote into {@code target}'s storage
+     * ({@link Storage#bumpVersion()}): the public in-place operations end with it.
+     */
+    static Tensor written(Tensor target, Tensor result) {
+        target.storage.bumpVersion();
+        return result;
     }
 
     public float[] toFloatArray() {
