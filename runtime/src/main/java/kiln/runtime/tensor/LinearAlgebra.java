@@ -104,7 +104,9 @@ public final class LinearAlgebra {
     /** {@code F.linear}: {@code input @ weight.T + bias}. */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         Tensor out = matmul(input, weight.dim() == 2 ? Views.t(weight) : weight);
-        return bias == null ? out : Ops.add(out, bias, Scalar.of(1L));
+        // ATen adds the bias into the fresh product in place (addmm with beta 1 for 2-d inputs): no second buffer,
+        // and a bias that does not broadcast to the output's shape is an error, as there
+        return bias == null ? out : Ops.add_(out, bias, Scalar.of(1L));
     }
 
     /** {@code torch.addmm(self, m1, m2, beta, alpha)}: {@code beta * self + alpha * (m1 @ m2)}. */

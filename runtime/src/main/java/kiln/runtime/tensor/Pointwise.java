@@ -157,15 +157,37 @@ public final class Pointwise {
         long itemSize = self.elementSize();
         Elementwise.Plan plan = Elementwise.plan(self, true, self.dtype(), self.dtype(), false, List.of(mask));
         LongReader m = truth(ScalarType.Bool);
+        ElementStore store = fillStore(self.dtype(), fillBytes, itemSize);
         plan.iteration().forEachRow((seg, off, str, n) -> {
             long o0 = off[0];
             long o1 = off[1];
             for (long i = 0; i < n; i++, o0 += str[0], o1 += str[1]) {
                 if (m.read(seg[1], o1) != 0) {
-                    MemorySegment.copy(fillBytes, 0, seg[0], o0, itemSize);
+                    store.at(seg[0], o0);
                 }
             }
         });
         return Tensor.written(self, self);
+    }
+
+    /** Writes one fixed value at a byte offset. */
+    @FunctionalInterface
+    private interface ElementStore {
+        void at(MemorySegment s, long offset);
+    }
+
+    /** Stores the element in {@code value} (of {@code dtype}) with a typed write, not a byte copy per element. */
+    private static ElementStore fillStore(ScalarType dtype, MemorySegment value, long itemSize) {
+        if (dtype.isFloatingPoint()) {
+            double v = Access.floating(dtype).read(value, 0);
+            Access.DoubleWriter w = Access.doubleWriter(dtype);
+            return (s, o) -> w.write(s, o, v);
+        }
+        if (dtype.isIntegral(true)) {
+            long v = Access.integral(dtype).read(value, 0);
+            Access.LongWriter w = Access.longWriter(dtype);
+            return (s, o) -> w.write(s, o, v);
+        }
+        return (s, o) -> MemorySegment.copy(value, 0, s, o, itemSize);
     }
 }
