@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Keep warming each engine up alone until this long is spent (default ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
-    @Option(names = "--settle-ms", paramLabel = "MS", defaultValue = "100",
+    @Option(names = "--settle-ms", paramLabel = "MS", defaultValue = "500",
             description = "Quiet before each block, for the previous engine's threads to park (default ${DEFAULT-VALUE}).")
     double settleMs;
 
