@@ -66,11 +66,27 @@ final class FloatLoops {
         }
     }
 
+    /**
+     * {@code x * 0.5 * (1 + erf(x / sqrt(2)))} with ATen's {@code Vectorized<float>::erf}: {@code sign(z) * (1 -
+     * r(t) * t * exp(-z^2))} with {@code t = 1 / (1 + p|z|)} and the quartic {@code r} of Abramowitz and Stegun
+     * 7.1.26, in fused multiply-adds as ATen writes it. The erf is written into the loop: as a method of its own,
+     * once compiled alone it was too big for C2 to inline, and every vector passed to it was boxed.
+     */
     static void gelu(MemorySegment out, long o, MemorySegment in, long i, long end) {
         float rsqrt2 = (float) (1 / Math.sqrt(2));
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector a2 = FloatVector.broadcast(S, 1.421413741f);
+        FloatVector a3 = FloatVector.broadcast(S, -0.284496736f);
+        FloatVector a4 = FloatVector.broadcast(S, 0.254829592f);
         for (long k = 0; k < end; k += STEP) {
             FloatVector x = load(in, i + k);
-            x.mul(0.5f).mul(erf(x.mul(rsqrt2)).add(1f)).intoMemorySegment(out, o + k, ORDER);
+            FloatVector z = x.mul(rsqrt2);
+            FloatVector t = one.div(z.abs().fma(0.3275911f, 1f));
+            FloatVector r = t.fma(1.061405429f, -1.453152027f).fma(t, a2).fma(t, a3).fma(t, a4);
+            FloatVector e = z.mul(z).neg().lanewise(VectorOperators.EXP).neg();
+            FloatVector y = e.mul(t).fma(r, one);
+            FloatVector erf = y.blend(y.neg(), z.compare(VectorOperators.LT, 0f));
+            x.mul(0.5f).mul(erf.add(1f)).intoMemorySegment(out, o + k, ORDER);
         }
     }
 
@@ -85,21 +101,6 @@ final class FloatLoops {
             FloatVector x = load(in, i + k);
             x.mul(x.add(3f).max(0f).min(6f)).div(6f).intoMemorySegment(out, o + k, ORDER);
         }
-    }
-
-    /**
-     * ATen's {@code Vectorized<float>::erf}: {@code sign(x) * (1 - r(t) * t * exp(-x^2))} with {@code t = 1 / (1 +
-     * p|x|)} and the quartic {@code r} of Abramowitz and Stegun 7.1.26, in fused multiply-adds as ATen writes it.
-     */
-    private static FloatVector erf(FloatVector x) {
-        FloatVector abs = x.abs();
-        FloatVector t = FloatVector.broadcast(S, 1f).div(abs.fma(0.3275911f, 1f));
-        FloatVector r = t.fma(1.061405429f, -1.453152027f).fma(t, FloatVector.broadcast(S, 1.421413741f))
-                .fma(t, FloatVector.broadcast(S, -0.284496736f))
-                .fma(t, FloatVector.broadcast(S, 0.254829592f));
-        FloatVector e = x.mul(x).neg().lanewise(VectorOperators.EXP).neg();
-        FloatVector y = e.mul(t).fma(r, FloatVector.broadcast(S, 1f));
-        return y.blend(y.neg(), x.compare(VectorOperators.LT, 0f));
     }
 
     static void add(VectorLoops.Operands p) {

@@ -9,8 +9,8 @@ import kiln.dialects.torch.types.ScalarType;
 
 /**
  * {@code layer_norm}, {@code batch_norm}, {@code instance_norm}, {@code group_norm} and {@code rms_norm}, computed
- * in double and rounded once; float32 {@code batch_norm} in eval applies its per-channel scale and shift in float,
- * as ATen does.
+ * in double and rounded once; float32 {@code layer_norm} and eval {@code batch_norm} apply their scale and shift in
+ * float, as ATen does.
  */
 public final class Normalization {
     private Normalization() {
@@ -35,6 +35,14 @@ public final class Normalization {
                 + Shapes.str(normalizedShape).substring(1) + ", but got input of size" + Shapes.str(input.sizesRaw()));
         }
         int n = Math.toIntExact(Shapes.numel(normalizedShape));
+        long[] statShape = input.sizes();
+        for (int d = input.dim() - k; d < input.dim(); d++) {
+            statShape[d] = 1;
+        }
+        if (input.dtype() == ScalarType.Float && (weight == null || weight.dtype() == ScalarType.Float)
+                && (bias == null || bias.dtype() == ScalarType.Float) && n > 0) {
+            return layerNormFloat(input, n, statShape, weight, bias, eps);
+        }
         double[] x = input.toDoubleArray();
         double[] w = weight == null ? null : weight.toDoubleArray();
         double[] b = bias == null ? null : bias.toDoubleArray();
@@ -67,12 +75,62 @@ public final class Normalization {
                 x[base + i] = y;
             }
         }
-        long[] statShape = input.sizes();
-        for (int d = input.dim() - k; d < input.dim(); d++) {
-            statShape[d] = 1;
-        }
         return new Tensor[] {Reductions.result(x, input.sizesRaw(), input.dtype()),
                 Reductions.result(means, statShape, input.dtype()), Reductions.result(rstds, statShape, input.dtype())};
+    }
+
+    /**
+     * float32 layer norm as ATen's {@code LayerNormKernelImplInternal} applies it: each row's mean and variance (here
+     * in double, rounded once), then {@code (x * rstd + (-rstd * mean)) * gamma + beta} in float, into native
+     * storage; rows split over the threads.
+     */
+    private static Tensor[] layerNormFloat(Tensor input, int n, long[] statShape, Tensor weight, Tensor bias,
+            double eps) {
+        Tensor in = input.contiguous();
+        float[] g = weight == null ? null : weight.contiguous().toFloatArray();
+        float[] b = bias == null ? null : bias.contiguous().toFloatArray();
+        int rows = Math.toIntExact(in.numel() / n);
+        Tensor out = Tensor.empty(ScalarType.Float, input.sizesRaw());
+        float[] means = new float[rows];
+        float[] rstds = new float[rows];
+        MemorySegment src = in.dataSegment();
+        MemorySegment dst = out.dataSegment();
+        long rowBytes = (long) n * Float.BYTES;
+        int threads = Parallel.threadsFor(in.numel(), 1L << 15);
+        int per = Math.ceilDiv(rows, threads);
+        Parallel.forEach(threads, threads, t -> {
+            float[] x = new float[n];
+            for (int r = t * per, end = Math.min(rows, r + per); r < end; r++) {
+                MemorySegment.copy(src, ElementIO.F32, r * rowBytes, x, 0, n);
+                double sum = 0;
+                for (float v : x) {
+                    sum += v;
+                }
+                double mean = sum / n;
+                double var = 0;
+                for (float v : x) {
+                    double dev = v - mean;
+                    var += dev * dev;
+                }
+                float scale = (float) (1 / Math.sqrt(var / n + eps));
+                float shift = -scale * (float) mean; // in float, as ATen: x == mean gives exactly 0
+                for (int j = 0; j < n; j++) {
+                    float y = x[j] * scale + shift;
+                    if (g != null) {
+                        y *= g[j];
+                    }
+                    if (b != null) {
+                        y += b[j];
+                    }
+                    x[j] = y;
+                }
+                MemorySegment.copy(x, 0, dst, ElementIO.F32, r * rowBytes, n);
+                means[r] = (float) mean;
+                rstds[r] = scale;
+            }
+        });
+        Reference.reachabilityFence(in);
+        return new Tensor[] {out, Tensor.copyOf(means, statShape), Tensor.copyOf(rstds, statShape)};
     }
 
     /**
