@@ -8,6 +8,7 @@ import kiln.dialects.torch.schema.AliasInfo;
 import kiln.dialects.torch.schema.Argument;
 import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.runtime.interp.kernels.Kernel;
+import kiln.runtime.interp.value.ScriptDict;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.ScriptList;
 import kiln.runtime.interp.value.ScriptTuple;
@@ -135,6 +136,7 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] writte
             case Tensor t -> t.storage() == storage;
             case ScriptList l -> l.items().stream().anyMatch(v -> holds(v, storage));
             case ScriptTuple t -> t.elements().stream().anyMatch(v -> holds(v, storage));
+            case ScriptDict d -> d.entries().values().stream().anyMatch(v -> holds(v, storage));
             case null, default -> false;
         };
     }
