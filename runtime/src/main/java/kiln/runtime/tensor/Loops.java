@@ -110,22 +110,29 @@ final class Loops {
                 scalar.run(seg, off, str, n);
                 return;
             }
-            long[] at = off.clone();
+            long[] at = off; // copied only once the row needs a second piece or a scalar tail
             long start = 0;
             while (start < n) {
                 long piece = Math.min(VECTOR_CHUNK, n - start);
                 long done = body.run(seg, at, str, piece);
                 start += done;
-                for (int k = 0; k < off.length; k++) {
-                    at[k] = off[k] + start * str[k];
-                }
-                if (done < piece) {
+                if (done < piece || start == n) {
                     break;
                 }
+                at = advance(at, off, str, start);
             }
             if (start < n) {
-                scalar.run(seg, at, str, n - start);
+                scalar.run(seg, advance(at, off, str, start), str, n - start);
             }
         };
+    }
+
+    /** The offsets {@code start} elements into a row ({@code off} itself is never written). */
+    private static long[] advance(long[] at, long[] off, long[] str, long start) {
+        long[] out = at == off ? new long[off.length] : at;
+        for (int k = 0; k < off.length; k++) {
+            out[k] = off[k] + start * str[k];
+        }
+        return out;
     }
 }
