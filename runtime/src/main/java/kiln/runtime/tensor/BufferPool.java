@@ -17,7 +17,8 @@ import java.util.Map;
  * buffers of 2 MiB and more get a mapping of their own; smaller ones are carved from 2 MiB slabs, which are never
  * unmapped (like the blocks of PyTorch's caching allocators, a carved buffer only ever goes back to its free
  * list, so the pool holds the most that was ever lent at once; tensors returned to callers are what makes
- * fresh buffers necessary at all).
+ * fresh buffers necessary at all). At most {@link #maxPooledBytes()} bytes are carved; past that, small buffers
+ * come from GC-managed arenas.
  *
  * <p>Requests below {@link #threshold()} bytes (the global pool: 4 KiB, or system property
  * {@code kiln.pool.threshold}) are not pooled: they come from a GC-managed arena. Larger ones are rounded up to a
@@ -96,6 +97,8 @@ public final class BufferPool {
     /** Bytes of every buffer this pool holds, lent or idle. */
     private long heldBytes;
     private long mappedBytes;
+    /** Bytes of all carved buffers (they are kept for good, so at most {@link #maxPooledBytes}). */
+    private long carvedBytes;
     /** The slab fresh small buffers are carved from, and how much of it is carved. */
     private MemorySegment slab;
     private long slabUsed;
@@ -187,6 +190,11 @@ public final class BufferPool {
                 mappedBytes += sizeClass;
                 return new Buffer(HugePages.map(sizeClass), Origin.MAPPED);
             }
+            if (carvedBytes + sizeClass > maxPooledBytes) {
+                // carved memory is never given back: past the pool's limit, small buffers come from the GC
+                return new Buffer(Arena.ofAuto().allocate(sizeClass, Storage.ALIGNMENT), Origin.ARENA);
+            }
+            carvedBytes += sizeClass;
             return new Buffer(carve(sizeClass), Origin.CARVED);
         }
     }

@@ -124,7 +124,7 @@ class StorageTest {
 
     @Test
     void smallBuffersAreCarvedFromHugePageSlabsAndKept() {
-        BufferPool pool = new BufferPool(1024, 10_000);
+        BufferPool pool = new BufferPool(1024, 1 << 20);
         Storage a = pool.allocate(8192);
         Storage b = pool.allocate(8192);
         if (HugePages.AVAILABLE) {
@@ -133,7 +133,19 @@ class StorageTest {
         }
         a.release();
         b.release();
-        assertEquals(HugePages.AVAILABLE ? 16384 : 8192, pool.pooledBytes());
+        assertEquals(16384, pool.pooledBytes());
+    }
+
+    @Test
+    void carvingStopsAtThePoolsLimit() {
+        BufferPool pool = new BufferPool(1024, 20_000);
+        for (int i = 0; i < 4; i++) {
+            pool.allocate(8192);
+        }
+        if (HugePages.AVAILABLE) {
+            assertEquals(BufferPool.SLAB_BYTES, pool.mappedBytes(), "one slab, the rest from arenas");
+        }
+        assertEquals(4, pool.allocatedCount());
     }
 
     @Test
