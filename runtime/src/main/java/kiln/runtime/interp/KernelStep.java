@@ -1,5 +1,6 @@
 package kiln.runtime.interp;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import kiln.dialects.ir.Operation;
@@ -12,6 +13,7 @@ import kiln.runtime.interp.value.ScriptDict;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.ScriptList;
 import kiln.runtime.interp.value.ScriptTuple;
+import kiln.runtime.tensor.Donation;
 import kiln.runtime.tensor.Storage;
 import kiln.runtime.tensor.Tensor;
 
@@ -21,10 +23,12 @@ import kiln.runtime.tensor.Tensor;
  * result indexes) and disqualifies the temporaries that its results outside their alias sets come to share
  * ({@code watch}); a {@link Release} step after the last use hands the fresh ones back. After the kernel, the
  * storages of the operands its schema writes ({@code written}: operand indexes, {@code Tensor(a!)}, tensors of a
- * written list) get their version bumped ({@link Storage#bumpVersion()}).
+ * written list) get their version bumped ({@link Storage#bumpVersion()}). Temporaries that die here and that nothing
+ * aliases ({@code donate}: slots, for one-pass elementwise kernels only) are offered to the kernel's output
+ * allocation ({@link Donation}); a result written over one is as fresh as if the kernel had made it.
  */
-record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] written, int[] fresh, Watch[] watch)
-        implements Step {
+record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] written, int[] fresh, Watch[] watch,
+        int[] donate) implements Step {
     private static final int[] NONE = {};
     private static final Watch[] NO_WATCH = {};
 
@@ -33,11 +37,11 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] writte
     }
 
     KernelStep(Operation op, int[] in, int[] out, Kernel kernel, FunctionSchema schema) {
-        this(op, in, out, kernel, writtenOperands(schema, in.length), NONE, NO_WATCH);
+        this(op, in, out, kernel, writtenOperands(schema, in.length), NONE, NO_WATCH, NONE);
     }
 
-    KernelStep withReleases(int[] freshResults, Watch[] watches) {
-        return new KernelStep(op, in, out, kernel, written, freshResults, watches);
+    KernelStep withReleases(int[] freshResults, Watch[] watches, int[] donors) {
+        return new KernelStep(op, in, out, kernel, written, freshResults, watches, donors);
     }
 
     /** The indexes of the operands that {@code schema} (null: none known) writes, among the first {@code n}. */
@@ -62,13 +66,21 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] writte
             args[i] = s[in[i]];
         }
         long mark = fresh.length > 0 ? Storage.nextSerial() : 0;
+        Storage[] donors = donate.length > 0 ? donors(frame) : null;
+        Storage[] offer = donors == null ? null : donors.clone();
         Object result;
-        if (written.length == 0) {
+        if (written.length == 0 && offer == null) {
             result = kernel.call(args);
         } else {
+            if (offer != null) {
+                Donation.offer(offer);
+            }
             try {
                 result = kernel.call(args);
             } finally {
+                if (offer != null) {
+                    Donation.withdraw();
+                }
                 for (int i : written) {
                     bumpVersions(args[i]);
                 }
@@ -83,7 +95,7 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] writte
             }
         }
         if (fresh.length > 0) {
-            markFresh(frame, mark);
+            markFresh(frame, mark, donors, offer);
         }
         if (watch.length > 0) {
             checkWatched(frame);
@@ -100,14 +112,41 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] writte
         }
     }
 
-    /** Notes which results live in storage the kernel made (and no other result shares). */
-    private void markFresh(Frame frame, long mark) {
+    /** The storages of the donatable temporaries still marked fresh; null when there are none. */
+    private Storage[] donors(Frame frame) {
+        boolean[] f = frame.fresh();
+        Storage[] out = new Storage[donate.length];
+        int n = 0;
+        for (int slot : donate) {
+            if (f[slot] && frame.slots[slot] instanceof Tensor t) {
+                out[n++] = t.storage();
+            }
+        }
+        return n == 0 ? null : Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Notes which results live in storage the kernel made, or that was donated to it ({@code donors[i]} taken
+     * where {@code left[i]} is null), and that no other result shares.
+     */
+    private void markFresh(Frame frame, long mark, Storage[] donors, Storage[] left) {
         boolean[] f = frame.fresh();
         for (int i : fresh) {
             int slot = out[i];
-            f[slot] = frame.slots[slot] instanceof Tensor t && t.storage().serial() >= mark
-                    && !sharedBy(t.storage(), out, slot, frame);
+            f[slot] = frame.slots[slot] instanceof Tensor t && (t.storage().serial() >= mark
+                    || taken(t.storage(), donors, left)) && !sharedBy(t.storage(), out, slot, frame);
         }
+    }
+
+    private static boolean taken(Storage storage, Storage[] donors, Storage[] left) {
+        if (donors != null) {
+            for (int i = 0; i < donors.length; i++) {
+                if (donors[i] == storage && left[i] == null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Disqualifies the watched temporaries that a result of this op outside their alias set now shares. */

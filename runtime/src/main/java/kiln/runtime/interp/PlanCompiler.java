@@ -40,6 +40,17 @@ final class PlanCompiler {
         STRUCTURAL.addAll(TorchDialect.INSTANCE.ops());
     }
 
+    /**
+     * Overloads whose kernels make their output in one elementwise pass ({@code Elementwise}: each input element
+     * is read before the output element at the same index is written), so that an input dying there may donate
+     * its storage to the output. A kernel that makes intermediates from an input first must never be listed.
+     */
+    private static final Set<String> ONE_PASS = Set.of("aten::add.Tensor", "aten::add.Scalar", "aten::sub.Tensor",
+            "aten::sub.Scalar", "aten::mul.Tensor", "aten::mul.Scalar", "aten::div.Tensor", "aten::div.Scalar",
+            "aten::neg", "aten::abs", "aten::exp", "aten::relu", "aten::sigmoid", "aten::tanh", "aten::gelu",
+            "aten::hardswish", "aten::hardsigmoid", "aten::sqrt", "aten::rsqrt", "aten::log", "aten::sin",
+            "aten::cos", "aten::erf", "aten::silu", "aten::reciprocal");
+
     /** Whether temporaries go back to the buffer pool at their last use (system property kiln.interp.release). */
     private static final boolean RELEASE = !"false".equals(System.getProperty("kiln.interp.release"));
 
@@ -119,7 +130,10 @@ final class PlanCompiler {
             if (step instanceof KernelStep k && (p.freshResults().length > 0 || !p.watched().isEmpty())) {
                 List<KernelStep.Watch> watches = new ArrayList<>();
                 p.watched().forEach((root, results) -> watches.add(new KernelStep.Watch(slot(root), slots(results))));
-                step = k.withReleases(p.freshResults(), watches.toArray(KernelStep.Watch[]::new));
+                boolean onePass = schemas.get(k.op()) instanceof FunctionSchema fs
+                        && ONE_PASS.contains(fs.overloadedName());
+                step = k.withReleases(p.freshResults(), watches.toArray(KernelStep.Watch[]::new),
+                        onePass ? slots(p.donatable()) : new int[0]);
             }
             planned.add(step);
             if (!p.releaseAfter().isEmpty()) {

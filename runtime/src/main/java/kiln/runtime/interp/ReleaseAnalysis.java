@@ -60,8 +60,11 @@ final class ReleaseAnalysis {
      * @param watched      for each root it uses, its results outside the root's alias set: one that shares the
      *                     root's storage disqualifies the root
      * @param releaseAfter the roots whose alias sets it uses last, to release once it has run
+     * @param donatable    the roots among those that it takes directly and that nothing aliases: their storage may
+     *                     hold its output ({@link kiln.runtime.tensor.Donation})
      */
-    record Plan(int[] freshResults, Map<Value, List<Value>> watched, List<AliasSet> releaseAfter) {
+    record Plan(int[] freshResults, Map<Value, List<Value>> watched, List<AliasSet> releaseAfter,
+            List<Value> donatable) {
     }
 
     /** Ops that only move values into or out of containers, or retype them: their results alias their operands. */
@@ -139,8 +142,11 @@ final class ReleaseAnalysis {
             Map<Value, List<Value>> w = watch.get(op);
             List<AliasSet> r = release.get(op);
             if (f != null || w != null || r != null) {
+                List<Value> donatable = r == null ? List.of() : r.stream()
+                        .filter(set -> set.members().size() == 1 && op.operands().contains(set.root()))
+                        .map(AliasSet::root).toList();
                 out.put(op, new Plan(f == null ? new int[0] : f.stream().mapToInt(Integer::intValue).toArray(),
-                        w == null ? Map.of() : w, r == null ? List.of() : r));
+                        w == null ? Map.of() : w, r == null ? List.of() : r, donatable));
             }
         }
         return out;

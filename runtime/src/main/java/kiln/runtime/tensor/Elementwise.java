@@ -92,12 +92,18 @@ final class Elementwise {
             strides.add(e.stridesRaw());
         }
         int[] order = Iteration.order(shape, strides);
-        Tensor output = out != null ? out
-                : Tensor.emptyStrided(outDtype, shape, outputStrides(shape, order, sameShape, inputs));
+        Tensor output = out != null ? out : output(outDtype, shape, outputStrides(shape, order, sameShape, inputs),
+                expanded);
         List<Tensor> operands = new ArrayList<>();
         operands.add(output);
         operands.addAll(expanded);
         return new Plan(output, expanded, Iteration.of(shape, order, operands));
+    }
+
+    /** A fresh output, or one over a donated input's storage that fits it exactly ({@link Donation}). */
+    private static Tensor output(ScalarType dtype, long[] shape, long[] strides, List<Tensor> inputs) {
+        Tensor donated = Donation.take(inputs, dtype, shape, strides);
+        return donated != null ? donated : Tensor.emptyStrided(dtype, shape, strides);
     }
 
     /**
