@@ -9,10 +9,8 @@ import kiln.dialects.torch.schema.AliasInfo;
 import kiln.dialects.torch.schema.Argument;
 import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.runtime.interp.kernels.Kernel;
-import kiln.runtime.interp.value.ScriptDict;
 import kiln.runtime.interp.value.ScriptException;
-import kiln.runtime.interp.value.ScriptList;
-import kiln.runtime.interp.value.ScriptTuple;
+import kiln.runtime.interp.value.Values;
 import kiln.runtime.tensor.Donation;
 import kiln.runtime.tensor.Storage;
 import kiln.runtime.tensor.Tensor;
@@ -67,22 +65,21 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] writte
         }
         long mark = fresh.length > 0 ? Storage.nextSerial() : 0;
         Storage[] donors = donate.length > 0 ? donors(frame) : null;
-        Storage[] offer = donors == null ? null : donors.clone();
         Object result;
-        if (written.length == 0 && offer == null) {
+        if (written.length == 0 && donors == null) {
             result = kernel.call(args);
         } else {
-            if (offer != null) {
-                Donation.offer(offer);
+            if (donors != null) {
+                Donation.offer(donors.clone());
             }
             try {
                 result = kernel.call(args);
             } finally {
-                if (offer != null) {
+                if (donors != null) {
                     Donation.withdraw();
                 }
                 for (int i : written) {
-                    bumpVersions(args[i]);
+                    Values.forEachTensor(args[i], t -> t.storage().bumpVersion());
                 }
             }
         }
@@ -95,22 +92,13 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] writte
             }
         }
         if (fresh.length > 0) {
-            markFresh(frame, mark, donors, offer);
+            markFresh(frame, mark, donors);
         }
         if (watch.length > 0) {
             checkWatched(frame);
         }
     }
 
-    /** Records a write into the storage of each tensor of a written operand. */
-    private static void bumpVersions(Object value) {
-        switch (value) {
-            case Tensor t -> t.storage().bumpVersion();
-            case ScriptList l -> l.items().forEach(KernelStep::bumpVersions);
-            case null, default -> {
-            }
-        }
-    }
 
     /** The storages of the donatable temporaries still marked fresh; null when there are none. */
     private Storage[] donors(Frame frame) {
@@ -126,27 +114,18 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] writte
     }
 
     /**
-     * Notes which results live in storage the kernel made, or that was donated to it ({@code donors[i]} taken
-     * where {@code left[i]} is null), and that no other result shares.
+     * Notes which results live in storage the kernel made, or in the storage of a donor (a temporary that dies
+     * here and that nothing else reaches: whether the kernel wrote over it or handed it back, the result is now
+     * its only holder), and that no other result shares.
      */
-    private void markFresh(Frame frame, long mark, Storage[] donors, Storage[] left) {
+    private void markFresh(Frame frame, long mark, Storage[] donors) {
         boolean[] f = frame.fresh();
         for (int i : fresh) {
             int slot = out[i];
             f[slot] = frame.slots[slot] instanceof Tensor t && (t.storage().serial() >= mark
-                    || taken(t.storage(), donors, left)) && !sharedBy(t.storage(), out, slot, frame);
+                    || donors != null && Arrays.asList(donors).contains(t.storage()))
+                    && !sharedBy(t.storage(), out, slot, frame);
         }
-    }
-
-    private static boolean taken(Storage storage, Storage[] donors, Storage[] left) {
-        if (donors != null) {
-            for (int i = 0; i < donors.length; i++) {
-                if (donors[i] == storage && left[i] == null) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Disqualifies the watched temporaries that a result of this op outside their alias set now shares. */
@@ -163,21 +142,11 @@ record KernelStep(Operation op, int[] in, int[] out, Kernel kernel, int[] writte
     /** Whether a value in {@code slots} other than slot {@code except} holds a tensor over {@code storage}. */
     private static boolean sharedBy(Storage storage, int[] slots, int except, Frame frame) {
         for (int slot : slots) {
-            if (slot != except && holds(frame.slots[slot], storage)) {
+            if (slot != except && Values.anyTensor(frame.slots[slot], t -> t.storage() == storage)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean holds(Object value, Storage storage) {
-        return switch (value) {
-            case Tensor t -> t.storage() == storage;
-            case ScriptList l -> l.items().stream().anyMatch(v -> holds(v, storage));
-            case ScriptTuple t -> t.elements().stream().anyMatch(v -> holds(v, storage));
-            case ScriptDict d -> d.entries().values().stream().anyMatch(v -> holds(v, storage));
-            case null, default -> false;
-        };
     }
 
     /**

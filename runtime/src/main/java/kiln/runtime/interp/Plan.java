@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import kiln.dialects.ir.BlockArgument;
-import kiln.runtime.backend.Outputs;
-import kiln.runtime.interp.value.ScriptList;
-import kiln.runtime.interp.value.ScriptTuple;
-import kiln.runtime.tensor.Storage;
-import kiln.runtime.tensor.Tensor;
 import kiln.dialects.torch.types.TorchType;
+import kiln.runtime.backend.Outputs;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.TypeCheck;
 import kiln.runtime.interp.value.Values;
+import kiln.runtime.tensor.Storage;
 
 /**
  * A graph compiled for execution: each SSA value has a slot in a frame array, each op a {@link Step} with its
@@ -99,18 +96,12 @@ public final class Plan {
             return Outputs.unowned(values);
         }
         List<Storage> owned = new ArrayList<>();
-        values.forEach(v -> collectFresh(v, mark, owned));
-        return new Outputs(values, owned);
-    }
-
-    private static void collectFresh(Object value, long mark, List<Storage> out) {
-        switch (value) {
-            case Tensor t when t.storage().serial() >= mark && t.storage().isPooled() -> out.add(t.storage());
-            case ScriptTuple t -> t.elements().forEach(e -> collectFresh(e, mark, out));
-            case ScriptList l -> l.forEach(e -> collectFresh(e, mark, out));
-            case null, default -> {
+        values.forEach(v -> Values.forEachTensor(v, t -> {
+            if (t.storage().serial() >= mark && t.storage().isPooled()) {
+                owned.add(t.storage());
             }
-        }
+        }));
+        return new Outputs(values, owned);
     }
 
     /** Runs the graph without checking its inputs (calls from other graphs, whose types were checked statically). */

@@ -4,6 +4,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import kiln.dialects.torch.types.Device;
 import kiln.runtime.tensor.Tensor;
 
@@ -13,6 +15,28 @@ import kiln.runtime.tensor.Tensor;
  */
 public final class Values {
     private Values() {
+    }
+
+    /**
+     * Whether {@code test} holds for a tensor in {@code value}: the value itself, or an element of a list or
+     * tuple, or a dict's value, at any depth; the walk stops at the first match.
+     */
+    public static boolean anyTensor(Object value, Predicate<Tensor> test) {
+        return switch (value) {
+            case Tensor t -> test.test(t);
+            case ScriptList l -> l.items().stream().anyMatch(v -> anyTensor(v, test));
+            case ScriptTuple t -> t.elements().stream().anyMatch(v -> anyTensor(v, test));
+            case ScriptDict d -> d.entries().values().stream().anyMatch(v -> anyTensor(v, test));
+            case null, default -> false;
+        };
+    }
+
+    /** Calls {@code action} on every tensor in {@code value}, as {@link #anyTensor} walks them. */
+    public static void forEachTensor(Object value, Consumer<Tensor> action) {
+        anyTensor(value, t -> {
+            action.accept(t);
+            return false;
+        });
     }
 
     /** The Python type name of a value, for messages: {@code int}, {@code Tensor}, {@code List[int]}. */
