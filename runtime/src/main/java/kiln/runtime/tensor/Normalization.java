@@ -86,50 +86,37 @@ public final class Normalization {
      */
     private static Tensor[] layerNormFloat(Tensor input, int n, long[] statShape, Tensor weight, Tensor bias,
             double eps) {
-        Tensor in = input.contiguous();
         float[] g = weight == null ? null : weight.contiguous().toFloatArray();
         float[] b = bias == null ? null : bias.contiguous().toFloatArray();
-        int rows = Math.toIntExact(in.numel() / n);
-        Tensor out = Tensor.empty(ScalarType.Float, input.sizesRaw());
+        int rows = Math.toIntExact(input.numel() / n);
         float[] means = new float[rows];
         float[] rstds = new float[rows];
-        MemorySegment src = in.dataSegment();
-        MemorySegment dst = out.dataSegment();
-        long rowBytes = (long) n * Float.BYTES;
-        int threads = Parallel.threadsFor(in.numel(), 1L << 15);
-        int per = Math.ceilDiv(rows, threads);
-        Parallel.forEach(threads, threads, t -> {
-            float[] x = new float[n];
-            for (int r = t * per, end = Math.min(rows, r + per); r < end; r++) {
-                MemorySegment.copy(src, ElementIO.F32, r * rowBytes, x, 0, n);
-                double sum = 0;
-                for (float v : x) {
-                    sum += v;
-                }
-                double mean = sum / n;
-                double var = 0;
-                for (float v : x) {
-                    double dev = v - mean;
-                    var += dev * dev;
-                }
-                float scale = (float) (1 / Math.sqrt(var / n + eps));
-                float shift = -scale * (float) mean; // in float, as ATen: x == mean gives exactly 0
-                for (int j = 0; j < n; j++) {
-                    float y = x[j] * scale + shift;
-                    if (g != null) {
-                        y *= g[j];
-                    }
-                    if (b != null) {
-                        y += b[j];
-                    }
-                    x[j] = y;
-                }
-                MemorySegment.copy(x, 0, dst, ElementIO.F32, r * rowBytes, n);
-                means[r] = (float) mean;
-                rstds[r] = scale;
+        Tensor out = floatRows(input, rows, n, 1L << 15, (r, x) -> {
+            double sum = 0;
+            for (float v : x) {
+                sum += v;
             }
+            double mean = sum / n;
+            double var = 0;
+            for (float v : x) {
+                double dev = v - mean;
+                var += dev * dev;
+            }
+            float scale = (float) (1 / Math.sqrt(var / n + eps));
+            float shift = -scale * (float) mean; // in float, as ATen: x == mean gives exactly 0
+            for (int j = 0; j < n; j++) {
+                float y = x[j] * scale + shift;
+                if (g != null) {
+                    y *= g[j];
+                }
+                if (b != null) {
+                    y += b[j];
+                }
+                x[j] = y;
+            }
+            means[r] = (float) mean;
+            rstds[r] = scale;
         });
-        Reference.reachabilityFence(in);
         return new Tensor[] {out, Tensor.copyOf(means, statShape), Tensor.copyOf(rstds, statShape)};
     }
 
@@ -316,26 +303,42 @@ public final class Normalization {
      */
     private static Tensor floatTransform(Tensor input, double[] mean, double[] var, double[] w, double[] b,
             double eps, int batch, int channels, int inner) {
+        return floatRows(input, batch * channels, inner, 1L << 17, (plane, x) -> {
+            int c = plane % channels;
+            double inv = 1 / Math.sqrt(var[c] + eps);
+            float scale = (float) (w == null ? inv : inv * w[c]);
+            float shift = (float) ((b == null ? 0 : b[c]) - mean[c] * (w == null ? inv : inv * w[c]));
+            for (int i = 0; i < inner; i++) {
+                x[i] = x[i] * scale + shift;
+            }
+        });
+    }
+
+    /** Rewrites one row of floats in place: row {@code row} of the input comes in {@code x}, the output's goes out. */
+    @FunctionalInterface
+    private interface RowTransform {
+        void apply(int row, float[] x);
+    }
+
+    /**
+     * A float32 tensor shaped as {@code input} (contiguous, native storage) whose {@code rows} rows of {@code n}
+     * floats are {@code input}'s through {@code f}; the rows are split over the threads in one chunk each (at
+     * least {@code grain} elements a thread), each row copied into an array, transformed and copied out.
+     */
+    private static Tensor floatRows(Tensor input, int rows, int n, long grain, RowTransform f) {
         Tensor in = input.contiguous();
         Tensor out = Tensor.empty(ScalarType.Float, input.sizesRaw());
         MemorySegment src = in.dataSegment();
         MemorySegment dst = out.dataSegment();
-        long planeBytes = (long) inner * Float.BYTES;
-        int planes = batch * channels;
-        int threads = Parallel.threadsFor((long) planes * inner, 1L << 17);
-        int per = Math.ceilDiv(planes, threads);
+        long rowBytes = (long) n * Float.BYTES;
+        int threads = Parallel.threadsFor((long) rows * n, grain);
+        int per = Math.ceilDiv(rows, threads);
         Parallel.forEach(threads, threads, t -> {
-            float[] x = new float[inner];
-            for (int plane = t * per, end = Math.min(planes, plane + per); plane < end; plane++) {
-                int c = plane % channels;
-                double inv = 1 / Math.sqrt(var[c] + eps);
-                float scale = (float) (w == null ? inv : inv * w[c]);
-                float shift = (float) ((b == null ? 0 : b[c]) - mean[c] * (w == null ? inv : inv * w[c]));
-                MemorySegment.copy(src, ElementIO.F32, plane * planeBytes, x, 0, inner);
-                for (int i = 0; i < inner; i++) {
-                    x[i] = x[i] * scale + shift;
-                }
-                MemorySegment.copy(x, 0, dst, ElementIO.F32, plane * planeBytes, inner);
+            float[] x = new float[n];
+            for (int r = t * per, end = Math.min(rows, r + per); r < end; r++) {
+                MemorySegment.copy(src, ElementIO.F32, r * rowBytes, x, 0, n);
+                f.apply(r, x);
+                MemorySegment.copy(x, 0, dst, ElementIO.F32, r * rowBytes, n);
             }
         });
         Reference.reachabilityFence(in);
