@@ -143,11 +143,6 @@ public final class BufferPool {
         return collectionThreshold;
     }
 
-    /** Whether every loan has its own arena and fresh loans are poisoned. */
-    public boolean checked() {
-        return checked;
-    }
-
     /** Storage of {@code bytes} bytes, 64-byte aligned, contents unspecified. */
     @SuppressWarnings("restricted") // reinterpret: the loan view covers part of a buffer this pool keeps alive
     public Storage allocate(long bytes) {

@@ -9,6 +9,7 @@ import kiln.dialects.torch.types.ScalarType;
 import kiln.runtime.backend.Outputs;
 import kiln.runtime.interp.value.ScriptTuple;
 import kiln.runtime.tensor.BufferPool;
+import kiln.runtime.tensor.Donation;
 import kiln.runtime.tensor.Scalar;
 import kiln.runtime.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -76,11 +77,11 @@ class ReleaseTest {
         Plan plan = interp.plan(Graphs.parse(text));
         Tensor x = Tensor.full(Scalar.of(0.25), ScalarType.Float, 64, 64);
         Tensor y = Tensor.full(Scalar.of(0.5), ScalarType.Float, 64, 64);
-        long before = kiln.runtime.tensor.Donation.takenCount();
+        long before = Donation.takenCount();
         ScriptTuple r = (ScriptTuple) plan.invoke(interp, List.of(x, y)).first();
         // %m is written over %a's or %s's storage (both die there); %m is viewed by %v, which escapes, so %n
         // gets a fresh buffer
-        assertTrue(kiln.runtime.tensor.Donation.takenCount() > before, "an output was written over a dying input");
+        assertTrue(Donation.takenCount() > before, "an output was written over a dying input");
         double a = 0.75;
         double m = a / (1 + Math.exp(-a));
         assertEquals(m * 0.5, ((Tensor) r.elements().get(0)).getDouble(5, 7), 1e-6);

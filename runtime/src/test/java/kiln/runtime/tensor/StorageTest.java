@@ -131,9 +131,11 @@ class StorageTest {
             assertEquals(a.segment().address() + 8192, b.segment().address(), "carved one after the other");
             assertEquals(BufferPool.SLAB_BYTES, pool.mappedBytes());
         }
+        assertEquals(16384, pool.heldBytes());
         a.release();
         b.release();
         assertEquals(16384, pool.pooledBytes());
+        assertEquals(16384, pool.heldBytes(), "released buffers stay held, in the free lists");
     }
 
     @Test
