@@ -11,7 +11,7 @@ import java.util.NoSuchElementException;
  * list, so insertion and removal are O(1) and positions stay valid while a pass rewrites around them.
  */
 public final class Block {
-    private final Region parent;
+    Region parent;
     private final List<BlockArgument> arguments = new ArrayList<>();
     private Operation first;
     private Operation last;

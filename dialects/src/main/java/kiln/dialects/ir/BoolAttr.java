@@ -1,9 +1,9 @@
 package kiln.dialects.ir;
 
-/** A boolean inside a list constant, printed as Python does ({@code True}/{@code False}). */
+/** A boolean attribute: {@code true} or {@code false} in the generic text. */
 public record BoolAttr(boolean value) implements Attribute {
     @Override
     public String toString() {
-        return value ? "True" : "False";
+        return value ? "true" : "false";
     }
 }

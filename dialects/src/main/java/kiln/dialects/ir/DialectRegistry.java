@@ -1,23 +1,44 @@
 package kiln.dialects.ir;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** The dialects a parser, builder or verifier knows, and the op declarations found through them. */
+/**
+ * The dialects a parser, builder or verifier knows, and the op declarations found through them. The builtin dialect
+ * is always there. With {@link #allowingUnregistered()}, ops of unknown names get {@link OpDef#unregistered}
+ * declarations instead of being an error.
+ */
 public final class DialectRegistry {
     private final Map<String, Dialect> byNamespace = new LinkedHashMap<>();
     private final Map<String, OpDef> byName = new HashMap<>();
+    private final Map<OpDef, Dialect> owners = new IdentityHashMap<>();
+    private boolean allowUnregistered;
 
     public DialectRegistry(Dialect... dialects) {
+        register(BuiltinDialect.INSTANCE);
         for (Dialect d : dialects) {
             register(d);
         }
     }
 
+    /** Every dialect found through the {@link DialectProvider} services on the class path, and the builtin one. */
+    public static DialectRegistry discover() {
+        DialectRegistry r = new DialectRegistry();
+        for (DialectProvider p : ServiceLoader.load(DialectProvider.class, DialectRegistry.class.getClassLoader())) {
+            p.dialects().forEach(r::register);
+        }
+        return r;
+    }
+
     public DialectRegistry register(Dialect dialect) {
+        if (byNamespace.containsValue(dialect)) {
+            return this;
+        }
         for (String ns : dialect.namespaces()) {
             Dialect prev = byNamespace.putIfAbsent(ns, dialect);
             if (prev != null && prev != dialect) {
@@ -29,23 +50,54 @@ public final class DialectRegistry {
             if (byName.putIfAbsent(def.name(), def) != null) {
                 throw new IllegalArgumentException("op '" + def.name() + "' declared twice");
             }
+            owners.put(def, dialect);
         }
         return this;
+    }
+
+    /** Accept ops no dialect declares, unchecked (mlir-opt's {@code --allow-unregistered-dialect}). */
+    public DialectRegistry allowingUnregistered() {
+        this.allowUnregistered = true;
+        return this;
+    }
+
+    public boolean allowsUnregistered() {
+        return allowUnregistered;
     }
 
     public List<Dialect> dialects() {
         return byNamespace.values().stream().distinct().toList();
     }
 
-    /** The declaration of {@code opName}, or empty when no registered dialect accepts it. */
+    /** The dialect owning {@code namespace}. */
+    public Optional<Dialect> dialect(String namespace) {
+        return Optional.ofNullable(byNamespace.get(namespace));
+    }
+
+    /** The dialect that declares {@code def} (by its namespace for open and unregistered ops). */
+    public Optional<Dialect> dialectOf(OpDef def) {
+        Dialect d = owners.get(def);
+        return d != null ? Optional.of(d) : dialect(def.namespace());
+    }
+
+    /**
+     * The declaration of {@code opName}: an op a dialect declares, an open op of a dialect's namespace, or (when
+     * unregistered ops are allowed) an unregistered declaration; empty otherwise.
+     */
     public Optional<OpDef> lookup(String opName) {
         OpDef def = byName.get(opName);
         if (def != null) {
             return Optional.of(def);
         }
         Dialect d = byNamespace.get(namespaceOf(opName));
-        return d == null ? Optional.empty() : d.openOp(opName);
+        Optional<OpDef> open = d == null ? Optional.empty() : d.openOp(opName);
+        if (open.isPresent() || !allowUnregistered) {
+            return open;
+        }
+        return Optional.of(UNREGISTERED.computeIfAbsent(opName, OpDef::unregistered));
     }
+
+    private static final Map<String, OpDef> UNREGISTERED = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static String namespaceOf(String opName) {
         int colons = opName.indexOf("::");

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A list of attributes. An empty list may carry its element type, printed as PyTorch prints an empty typed
- * list constant: {@code annotate(List[int], [])}.
+ * A list of attributes: {@code [a, b]} in the generic text. An empty list may carry its element type (TorchScript's
+ * typed empty list constants), written {@code array<T>}.
  *
  * @param elementType the element type of an empty list, or null when unknown or when the list is non-empty
  */
@@ -24,8 +24,8 @@ public record ListAttr(List<Attribute> elements, Type elementType) implements At
     @Override
     public String toString() {
         if (elements.isEmpty() && elementType != null) {
-            return "annotate(List[" + elementType.annotationString() + "], [])";
+            return "array<" + elementType.asm() + ">";
         }
-        return elements.stream().map(Attribute::toString).collect(Collectors.joining(", ", "[", "]"));
+        return elements.stream().map(Attribute::asm).collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -66,8 +67,14 @@ public final class Operation {
         return def.name();
     }
 
+    /** Whether this op has {@code trait}: declared for its kind, or (for open kinds) for this op in particular. */
     public boolean has(Trait trait) {
-        return def.has(trait);
+        return def.has(trait) || def.dynamicTraits().has(this, trait);
+    }
+
+    /** The implementation of op interface {@code type} for this op's kind, if it implements it. */
+    public <I> Optional<I> getInterface(Class<I> type) {
+        return def.getInterface(type);
     }
 
     // ---- operands

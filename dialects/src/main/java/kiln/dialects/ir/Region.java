@@ -59,6 +59,28 @@ public final class Region {
         }
     }
 
+    /**
+     * Moves every block of {@code other} to the end of this region (MLIR's {@code takeBody} when this one is empty);
+     * {@code other} is left with no blocks.
+     */
+    public void takeBody(Region other) {
+        for (Block b : other.blocks) {
+            b.parent = this;
+            blocks.add(b);
+        }
+        other.blocks.clear();
+    }
+
+    /** Removes block {@code b} and everything in it; nothing outside may use its values. */
+    public void eraseBlock(Block b) {
+        if (!blocks.remove(b)) {
+            throw new IllegalArgumentException("block is not in this region");
+        }
+        for (Operation op : b.opsSnapshot()) {
+            op.dropAllReferences();
+        }
+    }
+
     /** Appends deep copies of this region's blocks to {@code target}, recording the correspondence. */
     public void cloneInto(Region target, IRMapping mapping) {
         List<Block> fresh = new ArrayList<>();

@@ -2,7 +2,7 @@ package kiln.dialects.ir;
 
 import java.util.Objects;
 
-/** A type used as an attribute (TorchScript's {@code ty} kind, e.g. {@code prim::TypeCheck[types=[…]]}). */
+/** A type used as an attribute (a function's type, TorchScript's {@code ty} kind): the type itself in the text. */
 public record TypeAttr(Type type) implements Attribute {
     public TypeAttr {
         Objects.requireNonNull(type);
@@ -10,6 +10,6 @@ public record TypeAttr(Type type) implements Attribute {
 
     @Override
     public String toString() {
-        return type.toString();
+        return type.asm();
     }
 }

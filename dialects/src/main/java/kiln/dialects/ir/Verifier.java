@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * Checks the structural invariants of IR: use lists agree with operands; every op matches its declaration
- * (operand, result and region counts, attributes); every block ends with exactly one terminator; SSA
- * dominance across nested blocks (a value is visible after its definition in its block and in blocks nested
- * below, never across an {@link Trait#ISOLATED_FROM_ABOVE} boundary); then each op's own verifier.
+ * (operand, result and region counts, attributes); every block ends with exactly one terminator (unless its op has
+ * {@link Trait#NO_TERMINATOR}); SSA dominance across nested blocks (a value is visible after its definition in its
+ * block and in blocks nested below, never across an {@link Trait#ISOLATED_FROM_ABOVE} boundary); then the checks
+ * of the op's traits and its own verifier.
  */
 public final class Verifier {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -65,8 +66,16 @@ public final class Verifier {
         Scope scope = new Scope(outer);
         scope.values.addAll(b.arguments());
         Operation parent = b.parentOp();
+        // an unregistered op may have regions of any kind, as in MLIR
+        boolean needsTerminator = parent == null || !parent.has(Trait.NO_TERMINATOR)
+                && !parent.def().isUnregistered();
+        if (b.parent() != null && b.parent().parentOp() != parent) {
+            report(parent, "has a block with a stale parent link");
+        }
         if (b.isEmpty()) {
-            report(parent, "has a block with no terminator");
+            if (needsTerminator) {
+                report(parent, "has a block with no terminator");
+            }
             return;
         }
         for (Operation op : b.ops()) {
@@ -77,7 +86,7 @@ public final class Verifier {
             if (op.has(Trait.TERMINATOR) && !isLast) {
                 report(op, "is a terminator but not the last op of its block");
             }
-            if (isLast && !op.has(Trait.TERMINATOR)) {
+            if (isLast && needsTerminator && !op.has(Trait.TERMINATOR) && !op.def().isUnregistered()) {
                 report(op, "ends a block but is not a terminator");
             }
             op(op, scope);
@@ -110,6 +119,9 @@ public final class Verifier {
                 report(op, "has a region with a stale parent link");
             }
             region(r, nested);
+        }
+        for (Trait t : def.traits()) {
+            t.verify(op, message -> report(op, message));
         }
         def.verifier().verify(op, message -> report(op, message));
     }

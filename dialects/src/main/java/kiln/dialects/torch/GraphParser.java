@@ -73,6 +73,16 @@ public final class GraphParser {
         return new Parsed(g, p.in.pos, p.positions);
     }
 
+    /**
+     * Parses one graph starting at {@code offset} into the empty region {@code into} (a function's body); returns
+     * the offset just past it.
+     */
+    static int parseInto(String text, String file, int offset, Region into, boolean allowUnregistered) {
+        GraphParser p = new GraphParser(text, file, offset, allowUnregistered);
+        p.graphInto(into);
+        return p.in.pos;
+    }
+
     /** A graph, where its text ended, and where in the text each op stood (for diagnostics). */
     record Parsed(Graph graph, int end, Map<Operation, Location> positions) {
     }
@@ -199,7 +209,7 @@ public final class GraphParser {
         OpDef def;
         Matcher m = GROUP_REF.matcher(name);
         Optional<OpDef> base = m.matches() ? registry.lookup(m.group(1)) : Optional.empty();
-        if (base.isPresent() && base.get().has(Trait.SUBGRAPH)) {
+        if (base.isPresent() && base.get().has(TorchDialect.SUBGRAPH)) {
             if (Integer.parseInt(m.group(2)) != scope.groups.size()) {
                 throw in.errorAt(nameAt, "subgraph groups are numbered in order: expected '" + m.group(1) + "_"
                         + scope.groups.size() + "', found '" + name + "'");
@@ -207,9 +217,7 @@ public final class GraphParser {
             def = base.get();
             group = true;
         } else {
-            def = registry.lookup(name)
-                    .or(() -> allowUnregistered ? Optional.of(TorchDialect.unregisteredOp(name)) : Optional.empty())
-                    .orElseThrow(() -> in.errorAt(nameAt, "unknown op '" + name + "'"));
+            def = registry.lookup(name).orElseThrow(() -> in.errorAt(nameAt, "unknown op '" + name + "'"));
         }
         Map<String, Attribute> attrs = in.peek() == '[' ? attributes() : Map.of();
         if (in.peek() != '(') {

@@ -59,7 +59,7 @@ public final class GraphPrinter {
         indent(level);
         valueList(op.results(), ", ");
         out.append(" = ");
-        if (op.has(Trait.SUBGRAPH)) {
+        if (op.has(TorchDialect.SUBGRAPH)) {
             out.append(op.name()).append('_').append(groups.size());
             groups.add(op);
         } else {
@@ -72,7 +72,7 @@ public final class GraphPrinter {
                 if (i++ > 0) {
                     out.append(", ");
                 }
-                out.append(e.getKey()).append('=').append(e.getValue());
+                out.append(e.getKey()).append('=').append(TorchAttributes.print(e.getValue()));
             }
             out.append(']');
         }
@@ -83,7 +83,7 @@ public final class GraphPrinter {
             out.append(" # ").append(loc);
         }
         out.append('\n');
-        if (op.has(Trait.SUBGRAPH)) {
+        if (op.has(TorchDialect.SUBGRAPH)) {
             return;
         }
         for (int i = 0; i < op.regions().size(); i++) {
@@ -168,7 +168,7 @@ public final class GraphPrinter {
         into.addAll(b.arguments());
         for (Operation op : b.ops()) {
             into.addAll(op.results());
-            if (!op.has(Trait.SUBGRAPH)) {
+            if (!op.has(TorchDialect.SUBGRAPH)) {
                 op.regions().forEach(r -> r.blocks().forEach(nested -> collect(nested, into)));
             }
         }

@@ -30,7 +30,7 @@ public record GraphShape(Map<String, Integer> kinds, String nesting) {
             if (control) {
                 nesting.append(op.def() == TorchDialect.IF ? "If" : "Loop");
             }
-            if (!op.has(Trait.SUBGRAPH)) {
+            if (!op.has(TorchDialect.SUBGRAPH)) {
                 for (Region r : op.regions()) {
                     if (control) {
                         nesting.append('(');

@@ -40,4 +40,16 @@ public record TensorAttr(String text, String source) implements Attribute {
     public String toString() {
         return text;
     }
+
+    @Override
+    public String dialectNamespace() {
+        return "torch";
+    }
+
+    /** {@code #torch<tensor "text">}, or {@code #torch<tensor "text" from "CONSTANTS.c0">} for an archive's. */
+    @Override
+    public String asm() {
+        return "#torch<tensor " + kiln.dialects.ir.StringAttr.quote(text)
+                + (source == null ? "" : " from " + kiln.dialects.ir.StringAttr.quote(source)) + ">";
+    }
 }

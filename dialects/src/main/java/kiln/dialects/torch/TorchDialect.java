@@ -12,6 +12,12 @@ import kiln.dialects.ir.Arity;
 import kiln.dialects.ir.Attribute;
 import kiln.dialects.ir.Block;
 import kiln.dialects.ir.Dialect;
+import kiln.dialects.ir.Folder;
+import kiln.dialects.ir.Location;
+import kiln.dialects.ir.UnitAttr;
+import kiln.dialects.ir.text.RegionFormat;
+import kiln.dialects.ir.text.TypeContext;
+import kiln.dialects.torch.types.TorchTypeParser;
 import kiln.dialects.ir.DialectRegistry;
 import kiln.dialects.ir.IntAttr;
 import kiln.dialects.ir.ListAttr;
@@ -50,31 +56,37 @@ public final class TorchDialect implements Dialect {
             "_dtensor", "static_runtime", "inductor", "inductor_prims", "debugprims", "rngprims", "onnx", "export",
             "_native", "_test", "debug_mode_ops");
 
+    /** Ops whose one region is a subgraph printed after the graph ({@code with prim::X_0 = graph(…)}). */
+    public static final Trait SUBGRAPH = Trait.named("torch.subgraph");
+
     public static final OpDef CONSTANT = OpDef.define("prim::Constant")
             .summary("a compile-time constant; no attributes means None")
             .operands(0).results(1)
             .attribute(optional("value", Attribute.class))
             .attribute(optional("name", StringAttr.class))
             .attribute(optional("fallback", IntAttr.class))
-            .traits(Trait.PURE, Trait.CONSTANT_LIKE).build();
+            .traits(Trait.PURE, Trait.CONSTANT_LIKE).folder(TorchDialect::foldConstant).build();
 
     public static final OpDef RETURN = OpDef.define("prim::Return")
             .summary("ends a block; its operands are the block's outputs ('return (…)' / '-> (…)')")
-            .operands(Arity.ANY).results(0).traits(Trait.TERMINATOR).build();
+            .operands(Arity.ANY).results(0).traits(Trait.TERMINATOR, Trait.RETURN_LIKE, Trait.PURE).build();
 
     public static final OpDef IF = OpDef.define("prim::If")
             .summary("runs block0 when the condition is true, else block1; results come from the taken block")
-            .operands(1).results(Arity.ANY).regions(2).verifier(TorchDialect::verifyIf).build();
+            .operands(1).results(Arity.ANY).regions(2).traits(Trait.RECURSIVE_MEMORY_EFFECTS, Trait.SINGLE_BLOCK)
+            .verifier(TorchDialect::verifyIf).build();
 
     public static final OpDef LOOP = OpDef.define("prim::Loop")
             .summary("(max_trip_count, initial_condition, carried...) -> carried; body(iter, carried...) -> (cond, carried...)")
             .operands(Arity.atLeast(2)).results(Arity.ANY).regions(new Arity(1, 2))
-            .verifier(TorchDialect::verifyLoop).build();
+            .traits(Trait.RECURSIVE_MEMORY_EFFECTS, Trait.SINGLE_BLOCK).verifier(TorchDialect::verifyLoop).build();
 
     public static final OpDef GET_ATTR = OpDef.define("prim::GetAttr")
-            .operands(1).results(1).attribute(required("name", StringAttr.class)).build();
+            .operands(1).results(1).attribute(required("name", StringAttr.class))
+            .effects(TorchEffects::readsOperand).build();
     public static final OpDef SET_ATTR = OpDef.define("prim::SetAttr")
-            .operands(2).results(0).attribute(required("name", StringAttr.class)).build();
+            .operands(2).results(0).attribute(required("name", StringAttr.class))
+            .effects(TorchEffects::writesOperand).build();
     public static final OpDef CALL_METHOD = OpDef.define("prim::CallMethod")
             .operands(Arity.atLeast(1)).results(Arity.ANY).attribute(required("name", StringAttr.class)).build();
     public static final OpDef CALL_FUNCTION = OpDef.define("prim::CallFunction")
@@ -84,11 +96,11 @@ public final class TorchDialect implements Dialect {
     public static final OpDef TUPLE_UNPACK = pure("prim::TupleUnpack", Arity.exactly(1), Arity.ANY);
     public static final OpDef TUPLE_INDEX = pure("prim::TupleIndex", Arity.exactly(2), Arity.exactly(1));
     public static final OpDef LIST_CONSTRUCT = OpDef.define("prim::ListConstruct")
-            .operands(Arity.ANY).results(1).build();
+            .operands(Arity.ANY).results(1).effects(TorchEffects::allocatesResult).build();
     public static final OpDef LIST_UNPACK = OpDef.define("prim::ListUnpack")
-            .operands(1).results(Arity.ANY).build();
+            .operands(1).results(Arity.ANY).effects(TorchEffects::readsOperand).build();
     public static final OpDef DICT_CONSTRUCT = OpDef.define("prim::DictConstruct")
-            .operands(Arity.ANY).results(1).verifier((op, report) -> {
+            .operands(Arity.ANY).results(1).effects(TorchEffects::allocatesResult).verifier((op, report) -> {
                 if (op.numOperands() % 2 != 0) {
                     report.accept("takes key/value pairs, got an odd number of operands");
                 }
@@ -96,15 +108,18 @@ public final class TorchDialect implements Dialect {
     public static final OpDef CREATE_OBJECT = OpDef.define("prim::CreateObject").operands(0).results(1).build();
     public static final OpDef UNINITIALIZED = pure("prim::Uninitialized", Arity.exactly(0), Arity.exactly(1));
     public static final OpDef UNCHECKED_CAST = pure("prim::unchecked_cast", Arity.exactly(1), Arity.exactly(1));
-    public static final OpDef PRINT = OpDef.define("prim::Print").operands(Arity.ANY).results(0).build();
+    public static final OpDef PRINT = OpDef.define("prim::Print").operands(Arity.ANY).results(0)
+            .effects(TorchEffects::print).build();
     public static final OpDef RAISE_EXCEPTION = OpDef.define("prim::RaiseException")
-            .operands(new Arity(1, 2)).results(0).build();
-    public static final OpDef ENTER = OpDef.define("prim::Enter").operands(1).results(1).build();
-    public static final OpDef EXIT = OpDef.define("prim::Exit").operands(1).results(Arity.ANY).build();
+            .operands(new Arity(1, 2)).results(0).effects(TorchEffects::raise).build();
+    public static final OpDef ENTER = OpDef.define("prim::Enter").operands(1).results(1)
+            .effects(TorchEffects::writesOperand).build();
+    public static final OpDef EXIT = OpDef.define("prim::Exit").operands(1).results(Arity.ANY)
+            .effects(TorchEffects::writesOperand).build();
     public static final OpDef TYPE_CHECK = OpDef.define("prim::TypeCheck")
             .summary("refined copies of its inputs, then a bool: whether every input matches its profiled type")
             .operands(Arity.ANY).results(Arity.atLeast(1))
-            .attribute(required("types", ListAttr.class))
+            .attribute(required("types", ListAttr.class)).traits(Trait.PURE)
             .verifier((op, report) -> {
                 int n = op.attribute("types", ListAttr.class) == null ? -1
                         : op.attribute("types", ListAttr.class).elements().size();
@@ -117,7 +132,7 @@ public final class TorchDialect implements Dialect {
             .summary("whether the operand's runtime type is one of 'types'")
             .operands(1).results(1).attribute(required("types", ListAttr.class)).traits(Trait.PURE).build();
     public static final OpDef CONSTANT_CHUNK = OpDef.define("prim::ConstantChunk")
-            .operands(1).results(Arity.atLeast(1))
+            .operands(1).results(Arity.atLeast(1)).effects(TorchEffects::readsOperand)
             .attribute(required("chunks", IntAttr.class)).attribute(required("dim", IntAttr.class))
             .verifier((op, report) -> {
                 long chunks = op.attribute("chunks", IntAttr.class).value();
@@ -169,8 +184,6 @@ public final class TorchDialect implements Dialect {
         OPS = List.copyOf(all);
     }
 
-    private static final Map<String, OpDef> UNREGISTERED_OPS = new ConcurrentHashMap<>();
-
     private final Map<String, OpDef> openOps = new ConcurrentHashMap<>();
     private final boolean allowUnregistered;
 
@@ -183,9 +196,13 @@ public final class TorchDialect implements Dialect {
         return registry(false);
     }
 
-    /** A registry holding just this dialect, {@link #ALLOWING_UNREGISTERED} operators or not. */
+    /**
+     * A registry holding just this dialect (and the builtin one); with {@code allowUnregistered}, operators PyTorch
+     * has no schema for pass verification ({@link #ALLOWING_UNREGISTERED}) and ops no dialect declares are accepted.
+     */
     public static DialectRegistry registry(boolean allowUnregistered) {
-        return new DialectRegistry(allowUnregistered ? ALLOWING_UNREGISTERED : INSTANCE);
+        return allowUnregistered ? new DialectRegistry(ALLOWING_UNREGISTERED).allowingUnregistered()
+                : new DialectRegistry(INSTANCE);
     }
 
     /** Whether operators PyTorch has no schema for pass verification. */
@@ -193,24 +210,19 @@ public final class TorchDialect implements Dialect {
         return allowUnregistered;
     }
 
-    /**
-     * The declaration given to an op that no dialect knows when unregistered ops are allowed: any operands,
-     * results and attributes, no checks.
-     */
-    static OpDef unregisteredOp(String opName) {
-        return UNREGISTERED_OPS.computeIfAbsent(opName, n -> OpDef.define(n)
-                .summary("an op no registered dialect declares, accepted unchecked").openAttributes().build());
-    }
-
     @Override
     public String name() {
         return "torch";
     }
 
+    /** {@code torch}, the namespace of its types and attributes, then {@link #OPERATOR_NAMESPACES}. */
     @Override
     public List<String> namespaces() {
-        return OPERATOR_NAMESPACES;
+        return NAMESPACES;
     }
+
+    private static final List<String> NAMESPACES = java.util.stream.Stream.concat(java.util.stream.Stream.of("torch"),
+            OPERATOR_NAMESPACES.stream()).toList();
 
     @Override
     public List<OpDef> ops() {
@@ -225,7 +237,53 @@ public final class TorchDialect implements Dialect {
         }
         return Optional.of(openOps.computeIfAbsent(opName, n -> OpDef.define(n)
                 .summary("an operator checked against its schemas").openAttributes()
+                .effects(TorchEffects::ofOperator)
+                .dynamicTraits((op, trait) -> trait == Trait.NONDETERMINISTIC && TorchEffects.isRandom(op.name()))
                 .verifier(SchemaVerifier.standard(allowUnregistered)).build()));
+    }
+
+    /** Torch types in the generic text: {@code !torch.int}, {@code !torch<Dict(str, Tensor)>}. */
+    @Override
+    public Type parseType(String body, TypeContext context) {
+        return TorchTypeParser.parse(body);
+    }
+
+    /** Tensor constants in the generic text: {@code #torch<tensor "text">}, {@code … from "CONSTANTS.c0">}. */
+    @Override
+    public Attribute parseAttribute(String body, TypeContext context) {
+        java.util.regex.Matcher m = TENSOR_ATTR.matcher(body.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected 'tensor \"…\"' or 'tensor \"…\" from \"…\"'");
+        }
+        String text = ((StringAttr) context.parseAttribute(m.group(1))).value();
+        String source = m.group(2) == null ? null : ((StringAttr) context.parseAttribute(m.group(2))).value();
+        return new TensorAttr(text, source);
+    }
+
+    private static final java.util.regex.Pattern TENSOR_ATTR = java.util.regex.Pattern.compile(
+            "tensor\\s+(\"(?:[^\"\\\\]|\\\\.)*\")(?:\\s+from\\s+(\"(?:[^\"\\\\]|\\\\.)*\"))?");
+
+    /** Function bodies in PyTorch's graph text: {@code func @forward graph(%x : Tensor): … return (%y)}. */
+    @Override
+    public Optional<RegionFormat> regionFormat() {
+        return Optional.of(graphFormat);
+    }
+
+    private final RegionFormat graphFormat = new GraphRegionFormat(this);
+
+    /** A {@code prim::Constant} of {@code type} holding {@code value} ({@link UnitAttr} for None). */
+    @Override
+    public Optional<Operation> materializeConstant(Attribute value, Type type, Location location) {
+        if (!(type instanceof kiln.dialects.torch.types.TorchType)) {
+            return Optional.empty();
+        }
+        return Optional.of(Constants.of(type, value == UnitAttr.UNIT ? null : value, location));
+    }
+
+    /** A constant folds to its value ({@link UnitAttr} for None). */
+    private static Optional<List<Folder.Result>> foldConstant(Operation op, List<Attribute> operands) {
+        Attribute value = op.attribute("value");
+        return Folder.to(value == null ? UnitAttr.UNIT : value);
     }
 
     private static OpDef pure(String name, Arity operands, Arity results) {
@@ -234,7 +292,7 @@ public final class TorchDialect implements Dialect {
 
     private static OpDef subgraph(String name) {
         return OpDef.define(name).operands(Arity.ANY).results(Arity.ANY).regions(1).openAttributes()
-                .traits(Trait.SUBGRAPH, Trait.ISOLATED_FROM_ABOVE)
+                .traits(SUBGRAPH, Trait.ISOLATED_FROM_ABOVE)
                 .verifier(TorchDialect::verifySubgraph).build();
     }
 

@@ -52,7 +52,7 @@ final class Inliner {
 
     private void inlineCalls(Block block, int depth) {
         for (Operation op : block.opsSnapshot()) {
-            if (!op.has(kiln.dialects.ir.Trait.SUBGRAPH)) {
+            if (!op.has(TorchDialect.SUBGRAPH)) {
                 for (Region r : op.regions()) {
                     for (Block b : r.blocks()) {
                         inlineCalls(b, depth);

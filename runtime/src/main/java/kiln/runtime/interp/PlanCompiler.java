@@ -82,7 +82,7 @@ final class PlanCompiler {
         graph.region().walk(op -> {
             OpDef d = op.def();
             if (d == TorchDialect.SET_ATTR || d == TorchDialect.CALL_METHOD || d == TorchDialect.CALL_FUNCTION
-                    || d.has(Trait.SUBGRAPH) || op.name().equals("aten::set_")) {
+                    || d.has(TorchDialect.SUBGRAPH) || op.name().equals("aten::set_")) {
                 retains[0] = true;
             }
             FunctionSchema schema = schemas.get(op);
@@ -194,7 +194,7 @@ final class PlanCompiler {
         if (d == TorchDialect.RAISE_EXCEPTION) {
             return new ControlSteps.Raise(op, slot(op.operand(0)), op.numOperands() > 1 ? slot(op.operand(1)) : -1);
         }
-        if (d.has(Trait.SUBGRAPH) && d.name().equals("prim::fork")) {
+        if (d.has(TorchDialect.SUBGRAPH) && d.name().equals("prim::fork")) {
             Plan sub = compile("fork", Graph.of(op.region(0)), interpreter, resolver);
             sub.unsupportedOps().forEach(unsupported::add);
             return new ControlSteps.Fork(op, sub, slots(op.operands()), slot(op.result(0)));

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-import kiln.dialects.ir.DoubleFormat;
+import kiln.dialects.torch.DoubleFormat;
 
 /**
  * Number formatting as Python's {@code format()}/{@code repr()} and the {fmt} library do it, from the exact

@@ -2,8 +2,8 @@ package kiln.dialects.torch.schema;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import kiln.dialects.ir.DoubleFormat;
-import kiln.dialects.ir.QuotedString;
+import kiln.dialects.torch.DoubleFormat;
+import kiln.dialects.torch.QuotedString;
 
 /**
  * The default value of a schema argument, as c10 stores it (an {@code IValue}): {@code None}, an int, a float,

@@ -2,7 +2,7 @@ package kiln.dialects.torch.schema;
 
 import java.util.ArrayList;
 import java.util.List;
-import kiln.dialects.ir.QuotedString;
+import kiln.dialects.torch.QuotedString;
 
 /**
  * The tokens of a schema, as PyTorch's TorchScript lexer splits them for the schema parser: identifiers,

@@ -42,6 +42,12 @@ public sealed interface TorchType extends Type
         return TypePrinter.annotation(this);
     }
 
+    /** Torch types are written {@code !torch.int}, {@code !torch<Dict(str, Tensor)>} in the generic IR text. */
+    @Override
+    default String dialectNamespace() {
+        return "torch";
+    }
+
     /** c10's {@code isSubtypeOf}; false for any type that is not a {@link TorchType}. */
     @Override
     default boolean isSubtypeOf(Type other) {

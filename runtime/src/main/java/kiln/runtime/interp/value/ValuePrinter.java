@@ -2,7 +2,7 @@ package kiln.runtime.interp.value;
 
 import java.util.List;
 import java.util.Map;
-import kiln.dialects.ir.DoubleFormat;
+import kiln.dialects.torch.DoubleFormat;
 import kiln.dialects.torch.types.Device;
 import kiln.runtime.tensor.Tensor;
 

@@ -1,4 +1,4 @@
-package kiln.dialects.ir;
+package kiln.dialects.torch;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,11 @@
+package kiln.dialects.ir;
+
+import java.util.List;
+
+/**
+ * A service (listed in {@code META-INF/services/kiln.dialects.ir.DialectProvider}) that contributes dialects, so
+ * that a plugin jar on the class path adds dialects to {@code lower opt} without changing Kiln.
+ */
+public interface DialectProvider {
+    List<Dialect> dialects();
+}
