@@ -7,5 +7,9 @@ import java.util.List;
  * that a plugin jar on the class path adds dialects to {@code lower opt} without changing Kiln.
  */
 public interface DialectProvider {
-    List<Dialect> dialects();
+    /**
+     * The dialects provided; {@code allowUnregistered} asks for their lenient form where they have one (the torch
+     * dialect then lets operators PyTorch has no schema for pass verification).
+     */
+    List<Dialect> dialects(boolean allowUnregistered);
 }

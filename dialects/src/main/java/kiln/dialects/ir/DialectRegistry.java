@@ -28,11 +28,19 @@ public final class DialectRegistry {
 
     /** Every dialect found through the {@link DialectProvider} services on the class path, and the builtin one. */
     public static DialectRegistry discover() {
+        return discover(false);
+    }
+
+    /**
+     * Every dialect found through the {@link DialectProvider} services, and the builtin one; with {@code
+     * allowUnregistered}, in their lenient forms, and accepting ops no dialect declares.
+     */
+    public static DialectRegistry discover(boolean allowUnregistered) {
         DialectRegistry r = new DialectRegistry();
         for (DialectProvider p : ServiceLoader.load(DialectProvider.class, DialectRegistry.class.getClassLoader())) {
-            p.dialects().forEach(r::register);
+            p.dialects(allowUnregistered).forEach(r::register);
         }
-        return r;
+        return allowUnregistered ? r.allowingUnregistered() : r;
     }
 
     public DialectRegistry register(Dialect dialect) {
