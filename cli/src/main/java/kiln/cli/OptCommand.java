@@ -50,6 +50,11 @@ final class OptCommand implements Callable<Integer> {
             "no schema for (as mlir-opt's --allow-unregistered-dialect); known operators are still checked."})
     boolean allowUnregistered;
 
+    @Option(names = "--no-verify", description = {"Verify neither the input nor the IR after each pass: for IR that",
+            "is not valid yet, like the frontend's form before its conversion to SSA (mlir-opt's --verify-each=false",
+            "and --mlir-very-unsafe-disable-verifier-on-parsing)."})
+    boolean noVerify;
+
     @Option(names = "--print-ir-after-all", description = "Print the IR after every pass (to stderr).")
     boolean printAfterAll;
 
@@ -103,7 +108,7 @@ final class OptCommand implements Callable<Integer> {
             err.flush();
             return false;
         }
-        List<String> problems = GraphText.verify(sections);
+        List<String> problems = noVerify ? List.of() : GraphText.verify(sections);
         if (!problems.isEmpty()) {
             err.println("lower: " + GraphText.afterFirstLine(problems.getFirst(),
                     problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
@@ -113,7 +118,7 @@ final class OptCommand implements Callable<Integer> {
         for (GraphText.Section s : sections) {
             if (s.isGraph() && !passes.passes().isEmpty()) {
                 PassManager pm = new PassManager(passes, (Region r) -> GraphPrinter.print(Graph.of(r)))
-                        .printIr(printAfterAll, printAfterChange, err);
+                        .verifyEach(!noVerify).printIr(printAfterAll, printAfterChange, err);
                 PassContext context = new PassContext(TorchDialect.registry());
                 pm.run(s.graph().region(), context);
                 if (timing) {

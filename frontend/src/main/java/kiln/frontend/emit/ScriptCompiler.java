@@ -36,8 +36,8 @@ public final class ScriptCompiler {
     private final Map<String, FunctionSchema> signatures = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     /** The script function each emitted {@code Function} constant names (the graph text keeps only the short name). */
-    final Map<kiln.dialects.ir.Operation, String> functionConstants = Inliner.newTable();
-    private Inliner inliner;
+    final Map<kiln.dialects.ir.Operation, String> functionConstants = ScriptCallees.newTable();
+    private ScriptCallees callees;
 
     public ScriptCompiler(ScriptUnit unit, OperatorRegistry operators) {
         this.unit = unit;
@@ -73,19 +73,19 @@ public final class ScriptCompiler {
 
     /** Method {@code name} of {@code cls} with every call to script code inlined (PyTorch's inlined_graph). */
     public Graph inlinedMethod(ScriptClass cls, String name) {
-        return inliner().inlined(method(cls, name));
+        return callees().inlined(method(cls, name));
     }
 
     /** Free function {@code qualifiedName} with every call to script code inlined. */
     public Graph inlinedFunction(String qualifiedName) {
-        return inliner().inlined(function(qualifiedName));
+        return callees().inlined(function(qualifiedName));
     }
 
-    private Inliner inliner() {
-        if (inliner == null) {
-            inliner = new Inliner(this, functionConstants);
+    private ScriptCallees callees() {
+        if (callees == null) {
+            callees = new ScriptCallees(this, functionConstants);
         }
-        return inliner;
+        return callees;
     }
 
     /** The graph of method {@code name} of class {@code cls} (its first input is {@code self}). */

@@ -1,30 +1,36 @@
 package kiln.frontend.ssa;
 
-import kiln.dialects.ir.Block;
 import kiln.dialects.torch.Graph;
+import kiln.dialects.torch.TorchDialect;
+import kiln.lowering.PassContext;
+import kiln.lowering.PassManager;
+import kiln.lowering.PassPipeline;
+import kiln.lowering.PassRegistry;
 
 /**
- * Converts a freshly emitted graph — variables as {@code prim::Load}/{@code prim::Store}, loops with a
- * condition block, {@code break}/{@code continue}/{@code return} as statements — into SSA form, exactly in
- * PyTorch's order (torch/csrc/jit/frontend/convert_to_ssa.cpp): control-flow loads and stores, loop
- * continuations, loop-condition inlining, load/store erasure, exit transforms (with {@code with} bodies
- * bracketed); then, as ir_emitter does right after, modified {@code for} loops become while loops.
+ * Converts a freshly emitted graph — variables as {@code prim::Load}/{@code prim::Store}, loops with a condition
+ * block, {@code break}/{@code continue}/{@code return} as statements — into SSA form, as TorchScript's ir_emitter
+ * does: the {@value SsaPasses#CONVERT_TO_SSA_NAME} pipeline (PyTorch's ConvertToSSA: {@value
+ * SsaPasses#CONVERT_TO_SSA}), then {@code canonicalize-modified-loops}, run by a {@link PassManager}.
  */
 public final class ConvertToSsa {
+    /** What ir_emitter runs after emission, before its clean-up passes. */
+    public static final String PIPELINE = SsaPasses.CONVERT_TO_SSA_NAME + "," + CanonicalizeModifiedLoopsPass.NAME;
+
+    private static final PassPipeline PASSES = PassPipeline.parse(PIPELINE, registry());
+
     private ConvertToSsa() {
     }
 
+    /** The frontend's passes alone (no service lookup). */
+    private static PassRegistry registry() {
+        PassRegistry r = new PassRegistry();
+        new SsaPasses().register(r);
+        return r;
+    }
+
     public static void run(Graph graph) {
-        Block top = graph.block();
-        new ControlFlowLoadStores().run(top);
-        new LoopContinuations().run(top);
-        InlineLoopCondition.run(top);
-        new EraseLoadStores().run(top);
-        WithBlocks.wrap(top);
-        new ExitTransformer(top).transformLoopContinuations();
-        new ExitTransformer(top).transformReturnStmts();
-        ConsecutiveIfs.run(top);
-        WithBlocks.unwrap(top);
-        ModifiedLoops.run(top);
+        // the steps leave the frontend's form, which does not verify, until the last
+        new PassManager(PASSES, r -> "").verifyEach(false).run(graph.region(), new PassContext(TorchDialect.registry()));
     }
 }

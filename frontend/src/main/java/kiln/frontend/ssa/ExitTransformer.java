@@ -21,7 +21,8 @@ import kiln.dialects.torch.types.TypeUnifier;
  * Removes early exits (PyTorch's ExitTransformer, torch/csrc/jit/frontend/exit_transforms.cpp): every
  * {@code prim::LoopContinuation} (break/continue) and {@code prim::ReturnStmt} is replaced by a boolean
  * "has exited" value and the exit values, threaded through the enclosing ifs and loops to the block the exit
- * targets; the code after a possible exit runs under a {@code prim::If} on that flag.
+ * targets; the code after a possible exit runs under a {@code prim::If} on that flag. One transformer does one
+ * kind of exit once ({@link TransformLoopContinuationsPass}, {@link TransformReturnStmtsPass}).
  */
 final class ExitTransformer {
     enum Status { WILL, MIGHT, WONT, THROWS }
@@ -228,7 +229,7 @@ final class ExitTransformer {
         Operation owner = block.parentOp();
         if (owner != null && owner.def() == TorchDialect.LOOP && currentExitKind == TorchDialect.LOOP_CONTINUATION) {
             targetBlock = block;
-        } else if (owner == null && currentExitKind == TorchDialect.RETURN_STMT) {
+        } else if (block == graph && currentExitKind == TorchDialect.RETURN_STMT) {
             targetBlock = block;
         }
     }

@@ -13,6 +13,7 @@ public final class TorchPasses implements PassProvider {
                 options -> new ConstantPropagationPass());
         registry.register(DeadCodeEliminationPass.NAME, "remove unused ops that have no side effects",
                 options -> new DeadCodeEliminationPass(kiln.dialects.torch.schema.OperatorRegistry.standard()));
+        registry.register(InlinePass.NAME, new InlinePass().summary(), options -> new InlinePass());
         registry.register(NormalizeOpsPass.NAME, "replace operator aliases by their canonical operator",
                 options -> new NormalizeOpsPass(kiln.dialects.torch.TorchDialect.registry()));
     }

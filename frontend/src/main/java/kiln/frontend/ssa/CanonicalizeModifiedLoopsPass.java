@@ -14,6 +14,8 @@ import kiln.dialects.torch.BlockOutputs;
 import kiln.dialects.torch.Constants;
 import kiln.dialects.torch.TorchDialect;
 import kiln.dialects.torch.types.LeafType;
+import kiln.lowering.Pass;
+import kiln.lowering.PassContext;
 
 /**
  * PyTorch's CanonicalizeModifiedLoops (frontend/canonicalize_modified_loop.cpp): a {@code prim::Loop} with both a
@@ -21,23 +23,39 @@ import kiln.dialects.torch.types.LeafType;
  * modified) becomes a while loop — the maximal trip count, and a counter carried through the loop that the
  * condition compares with the old trip count — so that it reads as a Python {@code while} loop.
  */
-final class ModifiedLoops {
+public final class CanonicalizeModifiedLoopsPass implements Pass {
+    public static final String NAME = "canonicalize-modified-loops";
     private static final DialectRegistry REGISTRY = TorchDialect.registry();
 
-    private ModifiedLoops() {
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    static void run(Block block) {
+    @Override
+    public String summary() {
+        return "make each for loop that a break or return modified a while loop with a counter";
+    }
+
+    @Override
+    public boolean run(Region root, PassContext context) {
+        return run(root.entry());
+    }
+
+    private static boolean run(Block block) {
+        boolean changed = false;
         for (Operation op : block.opsSnapshot()) {
             for (Region r : op.regions()) {
                 for (Block b : r.blocks()) {
-                    run(b);
+                    changed |= run(b);
                 }
             }
             if (op.def() == TorchDialect.LOOP && isModified(op)) {
                 canonicalize(op);
+                changed = true;
             }
         }
+        return changed;
     }
 
     /** LoopView's ModifiedLoop: the condition is not always true, and the trip count is not the maximal one. */

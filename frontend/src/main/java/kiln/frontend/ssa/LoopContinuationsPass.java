@@ -9,21 +9,41 @@ import kiln.dialects.ir.Value;
 import kiln.dialects.torch.BlockOutputs;
 import kiln.dialects.torch.Constants;
 import kiln.dialects.torch.TorchDialect;
+import kiln.lowering.Pass;
+import kiln.lowering.PassContext;
 
 /**
- * Turns {@code break} and {@code continue} into {@code prim::LoopContinuation(cond, carried...)} (PyTorch's
- * LoopContinuations): a break continues with false, a continue re-evaluates the loop condition; both pass the
- * current values of the loop-carried variables.
+ * Second step of the conversion to SSA (PyTorch's LoopContinuations, frontend/convert_to_ssa.cpp): turns
+ * {@code prim::BreakStmt} and {@code prim::ContinueStmt} into {@code prim::LoopContinuation(cond, carried...)}: a
+ * break continues with false, a continue re-evaluates the loop condition (a copy of the loop's condition block);
+ * both pass the current values of the loop-carried variables. Runs on loops that still have their condition block.
  */
-final class LoopContinuations {
+public final class LoopContinuationsPass implements Pass {
+    public static final String NAME = "loop-continuations";
+
+    /** State of one run: the graph's {@code false} constant and the innermost loop walked. */
     private Value falseValue;
     private Operation currentLoop;
 
-    void run(Block graphBlock) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "frontend: turn break and continue into prim::LoopContinuation with the loop-carried values";
+    }
+
+    @Override
+    public boolean run(Region root, PassContext context) {
+        Block graphBlock = root.entry();
+        LoopContinuationsPass run = new LoopContinuationsPass();
         Operation f = Constants.bool(false);
         graphBlock.insertBefore(f, graphBlock.firstOp());
-        falseValue = f.result(0);
-        assign(graphBlock);
+        run.falseValue = f.result(0);
+        run.assign(graphBlock);
+        return true;
     }
 
     private void assign(Block block) {

@@ -11,21 +11,32 @@ import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
 import kiln.dialects.torch.BlockOutputs;
 import kiln.dialects.torch.TorchDialect;
+import kiln.lowering.Pass;
+import kiln.lowering.PassContext;
 
 /**
- * Brackets each {@code prim::Enter} … {@code prim::Exit} pair in a {@code prim::With} while the exit transforms
- * run, and flattens them again afterwards (exit_transforms.cpp's convertEnterExitNodesToWithBlocks and
- * convertWithBlocksToEnterExitNodes): an early exit inside a {@code with} body then ends the body, while the
- * {@code prim::Exit} in the with's second block still runs.
+ * Brackets each {@code prim::Enter} … {@code prim::Exit} pair in a {@code prim::With} while the exit transforms run
+ * (PyTorch's convertEnterExitNodesToWithBlocks, frontend/exit_transforms.cpp): the ops between them become the
+ * with's body (region 0), the Exit its exit block (region 1). An early exit inside a with body then ends the body,
+ * while the {@code prim::Exit} still runs. {@link WithBlocksToEnterExitPass} undoes it.
  */
-final class WithBlocks {
-    private WithBlocks() {
+public final class EnterExitToWithBlocksPass implements Pass {
+    public static final String NAME = "convert-enter-exit-to-with-blocks";
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** Moves the ops between each Enter and its Exit into a new {@code prim::With}'s body, the Exit into its exit. */
-    static void wrap(Block top) {
+    @Override
+    public String summary() {
+        return "frontend: bracket the ops between each prim::Enter and its prim::Exit in a prim::With";
+    }
+
+    @Override
+    public boolean run(Region root, PassContext context) {
         List<Operation[]> pairs = new ArrayList<>();
-        pairs(top, new ArrayDeque<>(), pairs);
+        pairs(root.entry(), new ArrayDeque<>(), pairs);
         // innermost pairs come first, so that an outer pair moves an inner With as one op
         for (Operation[] pair : pairs) {
             Operation enter = pair[0];
@@ -41,28 +52,7 @@ final class WithBlocks {
             exit.moveBefore(BlockOutputs.returnOp(exitBlock));
             enter.block().insertAfter(with, enter);
         }
-    }
-
-    /** Puts each {@code prim::With}'s body and exit back in place of it. */
-    static void unwrap(Block block) {
-        for (Operation op : block.opsSnapshot()) {
-            for (Region r : op.regions()) {
-                for (Block b : r.blocks()) {
-                    unwrap(b);
-                }
-            }
-            if (op.def() == TorchDialect.WITH) {
-                for (Region r : op.regions()) {
-                    Block b = r.entry();
-                    for (Operation inner : b.opsSnapshot()) {
-                        if (inner != BlockOutputs.returnOp(b)) {
-                            inner.moveBefore(op);
-                        }
-                    }
-                }
-                op.erase();
-            }
-        }
+        return !pairs.isEmpty();
     }
 
     private static void pairs(Block block, Deque<Operation> open, List<Operation[]> out) {

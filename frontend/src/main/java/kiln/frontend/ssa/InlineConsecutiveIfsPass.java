@@ -10,28 +10,48 @@ import kiln.dialects.ir.Value;
 import kiln.dialects.torch.BlockOutputs;
 import kiln.dialects.torch.Constants;
 import kiln.dialects.torch.TorchDialect;
+import kiln.lowering.Pass;
+import kiln.lowering.PassContext;
 
 /**
  * After an early return, code is guarded by a second if on a flag the first if set to constants; this merges
- * the second if into the first (PyTorch's inlineConsecutiveIfs), so {@code if x: return 1 / return 2} becomes
- * one if with two returning branches.
+ * the second if into the first (PyTorch's inlineConsecutiveIfs, frontend/exit_transforms.cpp), so
+ * {@code if x: return 1 / return 2} becomes one if with two returning branches.
  */
-final class ConsecutiveIfs {
-    private ConsecutiveIfs() {
+public final class InlineConsecutiveIfsPass implements Pass {
+    public static final String NAME = "inline-consecutive-ifs";
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    static void run(Block block) {
+    @Override
+    public String summary() {
+        return "merge an if on a flag that the if before it sets to constants into that if";
+    }
+
+    @Override
+    public boolean run(Region root, PassContext context) {
+        return run(root.entry());
+    }
+
+    private static boolean run(Block block) {
+        boolean changed = false;
         Operation n = block.firstOp();
         while (n != null) {
             for (Region r : n.regions()) {
                 for (Block b : r.blocks()) {
-                    run(b);
+                    changed |= run(b);
                 }
             }
-            if (!merge(n)) {
+            if (merge(n)) {
+                changed = true;
+            } else {
                 n = n.nextOp();
             }
         }
+        return changed;
     }
 
     private static boolean merge(Operation first) {

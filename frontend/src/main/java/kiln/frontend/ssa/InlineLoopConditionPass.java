@@ -5,27 +5,46 @@ import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
 import kiln.dialects.torch.BlockOutputs;
 import kiln.dialects.torch.TorchDialect;
+import kiln.lowering.Pass;
+import kiln.lowering.PassContext;
 
 /**
- * Loops are emitted with their condition in a second block (PyTorch's InlineLoopCondition): a copy of it
- * becomes the loop's start condition, and the block itself moves to the end of the body as the continue
- * condition.
+ * Third step of the conversion to SSA (PyTorch's InlineLoopCondition, frontend/convert_to_ssa.cpp): loops are
+ * emitted with their condition in a second block; a copy of it becomes the loop's start condition (its second
+ * operand), and the block itself moves to the end of the body as the continue condition.
  */
-final class InlineLoopCondition {
-    private InlineLoopCondition() {
+public final class InlineLoopConditionPass implements Pass {
+    public static final String NAME = "inline-loop-condition";
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    static void run(Block block) {
+    @Override
+    public String summary() {
+        return "frontend: make each loop's condition block its start condition and the end of its body";
+    }
+
+    @Override
+    public boolean run(Region root, PassContext context) {
+        return run(root.entry());
+    }
+
+    private static boolean run(Block block) {
+        boolean changed = false;
         for (Operation n : block.opsSnapshot()) {
             for (Region r : n.regions()) {
                 for (Block b : r.blocks()) {
-                    run(b);
+                    changed |= run(b);
                 }
             }
             if (n.def() == TorchDialect.LOOP && n.regions().size() == 2) {
                 inline(n);
+                changed = true;
             }
         }
+        return changed;
     }
 
     private static void inline(Operation loop) {

@@ -1,29 +1,48 @@
 package kiln.frontend.ssa;
 
-import java.util.Map;
 import java.util.TreeSet;
 import kiln.dialects.ir.Block;
-import kiln.dialects.ir.Location;
 import kiln.dialects.ir.OpResult;
 import kiln.dialects.ir.Operation;
-import kiln.dialects.ir.StringAttr;
+import kiln.dialects.ir.Region;
 import kiln.dialects.ir.Type;
 import kiln.dialects.ir.Value;
 import kiln.dialects.torch.BlockOutputs;
 import kiln.dialects.torch.TorchDialect;
 import kiln.dialects.torch.types.TorchType;
 import kiln.dialects.torch.types.TypeUnifier;
+import kiln.lowering.Pass;
+import kiln.lowering.PassContext;
 
 /**
- * First step of the conversion to SSA (PyTorch's ControlFlowLoadStores): gives {@code prim::If} an output for
- * every variable both branches define (when their types unify) and {@code prim::Loop} a carried value for
- * every variable its body redefines, expressed as Loads and Stores around the control-flow op.
+ * First step of the conversion to SSA (PyTorch's ControlFlowLoadStores, frontend/convert_to_ssa.cpp): gives
+ * {@code prim::If} an output for every variable both branches define (when their types unify) and {@code prim::Loop}
+ * a carried value for every variable its body redefines, expressed as {@code prim::Load}s and {@code prim::Store}s
+ * around the control-flow op.
  */
-final class ControlFlowLoadStores {
-    private MiniEnvironment<Type> env;
+public final class ControlFlowLoadStoresPass implements Pass {
+    public static final String NAME = "control-flow-load-stores";
 
-    void run(Block graphBlock) {
-        addControlFlowLoadStores(graphBlock);
+    /** The variables of the blocks being walked, innermost first (state of one run). */
+    private MiniEnvironment<Type> env;
+    private boolean changed;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "frontend: give ifs an output and loops a carried value for each variable they assign, as loads and "
+                + "stores around them";
+    }
+
+    @Override
+    public boolean run(Region root, PassContext context) {
+        ControlFlowLoadStoresPass run = new ControlFlowLoadStoresPass();
+        run.addControlFlowLoadStores(root.entry());
+        return run.changed;
     }
 
     private MiniEnvironment<Type> addControlFlowLoadStores(Block block) {
@@ -68,6 +87,7 @@ final class ControlFlowLoadStores {
             if (unified.isEmpty()) {
                 continue;
             }
+            changed = true;
             addBlockOutput(thenBlock, thenType, x);
             addBlockOutput(elseBlock, elseType, x);
             addNodeOutput(n, unified.get(), x);
@@ -86,6 +106,7 @@ final class ControlFlowLoadStores {
             Type unified = TypeUnifier.unify((TorchType) parentType, (TorchType) blockType).orElseThrow(
                     () -> new IllegalStateException("loop-carried variable '" + name + "' changes type from "
                             + parentType + " to " + blockType));
+            changed = true;
             addNodeInput(n, parentType, name);
             addBlockInput(body, unified, name);
             addBlockOutput(body, blockType, name);
@@ -119,32 +140,5 @@ final class ControlFlowLoadStores {
         Operation load = Loads.load(name, type);
         n.block().insertBefore(load, n);
         n.addOperand(load.result(0));
-    }
-
-    /** Creating and reading prim::Load / prim::Store. */
-    static final class Loads {
-        private Loads() {
-        }
-
-        static String name(Operation loadOrStore) {
-            return loadOrStore.attribute("name", StringAttr.class).value();
-        }
-
-        static Operation store(String name, Value v) {
-            return Operation.create(TorchDialect.STORE, java.util.List.of(v), java.util.List.of(),
-                    Map.of("name", new StringAttr(name)), 0, Location.UNKNOWN);
-        }
-
-        static Operation load(String name, Type type) {
-            Operation op = Operation.create(TorchDialect.LOAD, java.util.List.of(), java.util.List.of(type),
-                    Map.of("name", new StringAttr(name)), 0, Location.UNKNOWN);
-            op.result(0).setName(meaningful(name));
-            return op;
-        }
-
-        /** Names starting with '$' are compiler temporaries and give no debug name (PyTorch's meaningfulName). */
-        static String meaningful(String name) {
-            return name.isEmpty() || name.charAt(0) == '$' ? null : name;
-        }
     }
 }
