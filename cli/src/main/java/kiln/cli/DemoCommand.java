@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kiln.cli.run.TargetSession;
 import kiln.dialects.ir.Verifier;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.GraphPrinter;
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         Backend backend = target.backend();
         out.println("== 3. run main() on target '" + backend.name() + "' (" + backend.description() + ")");
         out.flush();
-        Backend.Session session = backend.open(Environment.standard().withOutput(out).withWarnings(out));
+        TargetSession session = TargetSession.open(backend, Environment.standard().withOutput(out).withWarnings(out));
         Executable main = session.compile("main", compiler.inlinedFunction(MAIN));
         for (int call = 1; call <= 2; call++) {
             long start = System.nanoTime();

@@ -21,6 +21,9 @@ class BackendSpiTest {
         assertEquals("interp", names.getFirst(), "the default target comes first");
         assertTrue(names.contains("counting"), names.toString());
         Backend interp = Backends.named("interp");
+        assertEquals(java.util.Set.of("torch"), interp.inputDialects(), "the interpreter runs the torch dialect");
+        assertEquals("", interp.loweringPipeline(), "as the frontend leaves it");
+        assertEquals(interp.inputDialects(), Backends.named("counting").inputDialects());
         assertTrue(interp.capabilities().supports("aten::add.Tensor"));
         assertTrue(interp.capabilities().devices().contains("cpu"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Backends.named("tpu"));

@@ -10,6 +10,7 @@ import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.schema.OperatorRegistry;
 import kiln.cli.run.FixtureComparison;
 import kiln.cli.run.PickledValues;
+import kiln.cli.run.TargetSession;
 import kiln.frontend.archive.OpCaseFiles;
 import kiln.frontend.emit.ScriptCompiler;
 import kiln.frontend.emit.ScriptUnit;
@@ -38,7 +39,8 @@ record OpFileUnit(Path file, Map<Integer, String> selected) implements CaseUnit 
     public void run(Backend backend, CaseExecutor executor, Listener listener) {
         Set<String> reported = new HashSet<>();
         StringBuilder printed = new StringBuilder();
-        Backend.Session session = backend.open(Environment.standard().withOutput(printed).withWarnings(printed));
+        TargetSession session = TargetSession.open(backend, Environment.standard().withOutput(printed)
+                .withWarnings(printed));
         int[] index = {0};
         try {
             OpCaseFiles.forEachIn(file, c -> {
@@ -58,7 +60,7 @@ record OpFileUnit(Path file, Map<Integer, String> selected) implements CaseUnit 
         }
     }
 
-    private static Verdict runCase(OpCaseFiles.OpCase c, Backend.Session session) {
+    private static Verdict runCase(OpCaseFiles.OpCase c, TargetSession session) {
         String fn = c.string("fn");
         Graph g = new ScriptCompiler(ScriptUnit.fromSource(c.string("src"), c.file(), "__torch__"), SCHEMAS)
                 .inlinedFunction("__torch__." + fn);

@@ -40,7 +40,7 @@ public final class LoadedModel {
     private final ScriptClass rootClass;
     private final ScriptObject root;
     private final PickledValues values;
-    private final Backend.Session session;
+    private final TargetSession session;
     private final Map<String, Executable> methods = new ConcurrentHashMap<>();
 
     private LoadedModel(ScriptCompiler compiler, ScriptModule rootModule, PickledValues values, Backend backend,
@@ -48,7 +48,7 @@ public final class LoadedModel {
         this.compiler = compiler;
         this.values = values;
         this.rootClass = rootModule.scriptClass();
-        this.session = backend.open(environment.withCallables(new CompiledCallables(compiler)));
+        this.session = TargetSession.open(backend, environment.withCallables(new CompiledCallables(compiler)));
         this.root = new ModuleObjects(values, this::restoreState).instantiate(rootModule);
     }
 

@@ -1,8 +1,9 @@
 package kiln.cli.spi;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import kiln.dialects.torch.Graph;
+import kiln.dialects.ir.Operation;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Capabilities;
 import kiln.runtime.backend.Environment;
@@ -11,8 +12,9 @@ import kiln.runtime.interp.InterpreterBackend;
 
 /**
  * A third-party backend as a user would write one, known to Kiln only through
- * {@code META-INF/services/kiln.runtime.backend.Backend} on the test class path: it counts the graphs it compiles
- * and the calls it runs, and delegates the work to the interpreter.
+ * {@code META-INF/services/kiln.runtime.backend.Backend} on the test class path: it takes what the interpreter takes
+ * (the torch dialect, no lowering pipeline), counts the functions it compiles and the calls it runs, and delegates the
+ * work to the interpreter.
  */
 public final class CountingBackend implements Backend {
     public static final AtomicInteger COMPILED = new AtomicInteger();
@@ -36,13 +38,23 @@ public final class CountingBackend implements Backend {
     }
 
     @Override
+    public Set<String> inputDialects() {
+        return delegate.inputDialects();
+    }
+
+    @Override
+    public String loweringPipeline() {
+        return delegate.loweringPipeline();
+    }
+
+    @Override
     public Session open(Environment environment) {
         Session inner = delegate.open(environment);
         return new Session() {
             @Override
-            public Executable compile(String name, Graph graph) {
+            public Executable compile(Operation module, String function) {
                 COMPILED.incrementAndGet();
-                Executable e = inner.compile(name, graph);
+                Executable e = inner.compile(module, function);
                 return args -> {
                     CALLS.incrementAndGet();
                     return e.run(args);
@@ -50,8 +62,8 @@ public final class CountingBackend implements Backend {
             }
 
             @Override
-            public List<String> unsupportedOps(String name, Graph graph) {
-                return inner.unsupportedOps(name, graph);
+            public List<String> unsupportedOps(Operation module, String function) {
+                return inner.unsupportedOps(module, function);
             }
         };
     }

@@ -4,19 +4,23 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import kiln.dialects.ir.Operation;
 import kiln.dialects.torch.Graph;
+import kiln.dialects.torch.GraphModule;
+import kiln.dialects.torch.TorchDialect;
 import kiln.dialects.torch.types.ScalarType;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Capabilities;
 import kiln.runtime.backend.Environment;
 import kiln.runtime.backend.Executable;
+import kiln.runtime.backend.InputDialects;
 import kiln.runtime.backend.Outputs;
 import kiln.runtime.interp.kernels.KernelRegistry;
 
 /**
- * The reference interpreter as target {@code interp}: every graph compiles to a {@link Plan}; ops without a kernel
- * fail when reached, so {@link Session#compile} accepts any verified graph (use {@link Session#unsupportedOps}
- * to know in advance).
+ * The reference interpreter as target {@code interp}: a backend on the torch dialect as the frontend leaves it (no
+ * lowering pipeline). Every function compiles to a {@link Plan}; ops without a kernel fail when reached, so {@link
+ * Session#compile} accepts any verified torch function (use {@link Session#unsupportedOps} to know in advance).
  */
 public final class InterpreterBackend implements Backend {
     private final Supplier<Interpreter.Builder> configuration;
@@ -53,18 +57,30 @@ public final class InterpreterBackend implements Backend {
     }
 
     @Override
+    public Set<String> inputDialects() {
+        return Set.of(TorchDialect.INSTANCE.name());
+    }
+
+    @Override
+    public String loweringPipeline() {
+        return "";
+    }
+
+    @Override
     public Session open(Environment environment) {
         Interpreter interpreter = configuration.get().callables(environment.callables())
                 .constants(environment.constants()).output(environment.output()).warnings(environment.warnings())
                 .build();
-        return new InterpreterSession(interpreter);
+        return new InterpreterSession(this, interpreter);
     }
 
-    /** Sessions share one interpreter, whose plans are cached per graph. */
-    private record InterpreterSession(Interpreter interpreter) implements Session {
+    /** A session's one interpreter caches a plan per function body. */
+    private record InterpreterSession(Backend backend, Interpreter interpreter) implements Session {
         @Override
-        public Executable compile(String name, Graph graph) {
-            Plan plan = interpreter.plan(name, graph);
+        public Executable compile(Operation module, String function) {
+            Graph graph = GraphModule.function(module, function);
+            InputDialects.require(backend, module, function);
+            Plan plan = interpreter.plan(function, graph);
             return new Executable() {
                 @Override
                 public List<Object> run(List<?> args) {
@@ -79,8 +95,10 @@ public final class InterpreterBackend implements Backend {
         }
 
         @Override
-        public List<String> unsupportedOps(String name, Graph graph) {
-            return interpreter.plan(name, graph).unsupportedOps();
+        public List<String> unsupportedOps(Operation module, String function) {
+            List<String> outside = InputDialects.outside(backend.inputDialects(), module, function);
+            return !outside.isEmpty() ? outside
+                    : interpreter.plan(function, GraphModule.function(module, function)).unsupportedOps();
         }
     }
 }

@@ -1,0 +1,75 @@
+package kiln.cli.run;
+
+import java.util.List;
+import kiln.dialects.ir.DialectRegistry;
+import kiln.dialects.ir.Operation;
+import kiln.dialects.torch.Graph;
+import kiln.dialects.torch.GraphModule;
+import kiln.dialects.torch.GraphPrinter;
+import kiln.lowering.PassContext;
+import kiln.lowering.PassManager;
+import kiln.lowering.PassPipeline;
+import kiln.lowering.PassRegistry;
+import kiln.runtime.backend.Backend;
+import kiln.runtime.backend.Environment;
+import kiln.runtime.backend.Executable;
+
+/**
+ * A backend's session for one program, compiling modules the way the backend asks: each module is lowered by the
+ * backend's {@linkplain Backend#loweringPipeline() pipeline} (passes found on the class path, {@link
+ * PassRegistry#discover()}) before the session compiles its function. Graphs the frontend makes are put in a module
+ * of their own first ({@link GraphModule}).
+ */
+public final class TargetSession {
+    private final Backend backend;
+    private final Backend.Session session;
+    private final PassPipeline lowering;
+
+    private TargetSession(Backend backend, Backend.Session session, PassPipeline lowering) {
+        this.backend = backend;
+        this.session = session;
+        this.lowering = lowering;
+    }
+
+    /**
+     * Opens a session of {@code backend} for a program whose environment is {@code environment}.
+     *
+     * @throws IllegalArgumentException when the backend's pipeline names a pass that is not on the class path
+     */
+    public static TargetSession open(Backend backend, Environment environment) {
+        String text = backend.loweringPipeline();
+        PassPipeline lowering = text.isBlank() ? new PassPipeline(List.of())
+                : PassPipeline.parse(text, PassRegistry.discover());
+        return new TargetSession(backend, backend.open(environment), lowering);
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    /** Lowers {@code module} (in place) and compiles its function {@code function}. */
+    public Executable compile(Operation module, String function) {
+        lower(module);
+        return session.compile(module, function);
+    }
+
+    /** Compiles {@code graph} as function {@code name} of a module of its own. */
+    public Executable compile(String name, Graph graph) {
+        return compile(GraphModule.of(name, graph), name);
+    }
+
+    /** What the target cannot run in {@code graph} (give an inlined graph to include the code it calls). */
+    public List<String> unsupportedOps(String name, Graph graph) {
+        Operation module = GraphModule.of(name, graph);
+        lower(module);
+        return session.unsupportedOps(module, name);
+    }
+
+    private void lower(Operation module) {
+        if (lowering.passes().isEmpty()) {
+            return;
+        }
+        new PassManager(lowering, r -> GraphPrinter.print(Graph.of(r)))
+                .run(module.region(0), new PassContext(DialectRegistry.discover()));
+    }
+}
