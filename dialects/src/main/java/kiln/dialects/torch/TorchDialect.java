@@ -105,7 +105,8 @@ public final class TorchDialect implements Dialect {
                     report.accept("takes key/value pairs, got an odd number of operands");
                 }
             }).build();
-    public static final OpDef CREATE_OBJECT = OpDef.define("prim::CreateObject").operands(0).results(1).build();
+    public static final OpDef CREATE_OBJECT = OpDef.define("prim::CreateObject").operands(0).results(1)
+            .effects(TorchEffects::allocatesResult).build();
     public static final OpDef UNINITIALIZED = pure("prim::Uninitialized", Arity.exactly(0), Arity.exactly(1));
     public static final OpDef UNCHECKED_CAST = pure("prim::unchecked_cast", Arity.exactly(1), Arity.exactly(1));
     public static final OpDef PRINT = OpDef.define("prim::Print").operands(Arity.ANY).results(0)
@@ -238,7 +239,8 @@ public final class TorchDialect implements Dialect {
         return Optional.of(openOps.computeIfAbsent(opName, n -> OpDef.define(n)
                 .summary("an operator checked against its schemas").openAttributes()
                 .effects(TorchEffects::ofOperator)
-                .dynamicTraits((op, trait) -> trait == Trait.NONDETERMINISTIC && TorchEffects.isRandom(op.name()))
+                .dynamicTraits((op, trait) -> trait == Trait.NONDETERMINISTIC && TorchEffects.isRandom(op.name())
+                        || trait == Trait.ELEMENTWISE && PointwiseOverloads.isPointwise(op))
                 .verifier(SchemaVerifier.standard(allowUnregistered)).build()));
     }
 

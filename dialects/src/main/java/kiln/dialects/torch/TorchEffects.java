@@ -2,6 +2,7 @@ package kiln.dialects.torch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import kiln.dialects.ir.MemoryEffects;
 import kiln.dialects.ir.MemoryEffects.Effect;
@@ -10,6 +11,8 @@ import kiln.dialects.ir.MemoryEffects.Resource;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Trait;
 import kiln.dialects.ir.Value;
+import kiln.dialects.torch.schema.AliasInfo;
+import kiln.dialects.torch.schema.Argument;
 import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.schema.OperatorRegistry;
 import kiln.dialects.torch.types.TensorType;
@@ -18,9 +21,10 @@ import kiln.dialects.torch.types.TensorType;
  * The memory effects of the torch dialect's ops, as PyTorch's alias analysis and {@code Node::hasSideEffects}
  * (torch/csrc/jit/ir/ir.cpp) see them: printing and warnings write the program's output; raising writes its control
  * state; attribute stores write the object; the operators PyTorch registers with side effects write the state they
- * change; an operator whose schemas write an argument ({@code Tensor(a!)}) may write anything; any other operator
- * reads its tensor operands. Random sampling reads the generator (an unused draw is dead, as in PyTorch) and is
- * {@link Trait#NONDETERMINISTIC}, so CSE never merges two draws.
+ * change; an operator reads its tensor operands and writes those that the overload it calls writes ({@code
+ * Tensor(a!)}, {@code t[](a!)}: an in-place op writes its tensor, {@code append} its list); when that overload cannot
+ * be told, an operator some of whose schemas write may write anything. Random sampling reads the generator (an unused
+ * draw is dead, as in PyTorch) and is {@link Trait#NONDETERMINISTIC}, so CSE never merges two draws.
  */
 public final class TorchEffects {
     /** What TorchScript's {@code print} and {@code warnings.warn} write. */
@@ -38,6 +42,12 @@ public final class TorchEffects {
             "prim::rpc_sync", "prim::rpc_remote", "cuda::set_stream", "cuda::_set_device", "cuda::_current_device",
             "cuda::synchronize", "aten::_assert_async", "aten::_assert_scalar", "aten::_print",
             "aten::sym_constrain_range", "aten::sym_constrain_range_for_size", "aten::_set_grad_enabled");
+
+    /**
+     * Operators that make an operand share another's storage, which no effect and no alias annotation of their schemas
+     * says ({@code set_(Tensor(a!) self, Tensor source)}): they may do anything.
+     */
+    private static final Set<String> SHARES_STORAGE = Set.of("aten::set_");
 
     /** Operators that draw from a random generator (PyTorch's nondeterministic operators). */
     private static final Set<String> RANDOM = Set.of("aten::rand", "aten::rand_like", "aten::randn",
@@ -65,10 +75,22 @@ public final class TorchEffects {
             return List.of(Effect.on(Kind.WRITE, r));
         }
         List<FunctionSchema> overloads = OperatorRegistry.standard().overloads(name);
-        if (overloads.isEmpty() || overloads.stream().anyMatch(FunctionSchema::isMutable)) {
+        if (overloads.isEmpty() || SHARES_STORAGE.contains(name)) {
             return MemoryEffects.ANYTHING;
         }
         List<Effect> effects = new ArrayList<>();
+        if (overloads.stream().anyMatch(s -> s.arguments().stream().anyMatch(TorchEffects::writes))) {
+            Optional<FunctionSchema> called = CalledOverload.of(op);
+            if (called.isEmpty()) {
+                return MemoryEffects.ANYTHING;
+            }
+            List<Argument> args = called.get().arguments();
+            for (int i = 0; i < Math.min(args.size(), op.numOperands()); i++) {
+                if (writes(args.get(i))) {
+                    effects.add(Effect.write(op.operand(i)));
+                }
+            }
+        }
         for (Value v : op.operands()) {
             if (v.type().isSubtypeOf(TensorType.TENSOR)) {
                 effects.add(Effect.read(v));
@@ -78,6 +100,15 @@ public final class TorchEffects {
             effects.add(Effect.on(Kind.READ, RNG));
         }
         return effects;
+    }
+
+    /** Whether an argument's annotation writes it or values it holds ({@code Tensor(a!)}, {@code Tensor(a!)[]}). */
+    private static boolean writes(Argument arg) {
+        return arg.aliasInfo().filter(TorchEffects::writes).isPresent();
+    }
+
+    private static boolean writes(AliasInfo info) {
+        return info.isWrite() || info.containedTypes().stream().anyMatch(TorchEffects::writes);
     }
 
     static List<Effect> print(Operation op) {

@@ -10,6 +10,7 @@ import kiln.dialects.ir.Attribute;
 import kiln.dialects.ir.Block;
 import kiln.dialects.ir.IntAttr;
 import kiln.dialects.ir.ListAttr;
+import kiln.dialects.ir.MemoryEffects;
 import kiln.dialects.ir.OpDef;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.StringAttr;
@@ -40,17 +41,6 @@ final class PlanCompiler {
         STRUCTURAL.addAll(TorchDialect.INSTANCE.ops());
     }
 
-    /**
-     * Overloads whose kernels make their output in one elementwise pass ({@code Elementwise}: each input element
-     * is read before the output element at the same index is written), so that an input dying there may donate
-     * its storage to the output. A kernel that makes intermediates from an input first must never be listed.
-     */
-    private static final Set<String> ONE_PASS = Set.of("aten::add.Tensor", "aten::add.Scalar", "aten::sub.Tensor",
-            "aten::sub.Scalar", "aten::mul.Tensor", "aten::mul.Scalar", "aten::div.Tensor", "aten::div.Scalar",
-            "aten::neg", "aten::abs", "aten::exp", "aten::relu", "aten::sigmoid", "aten::tanh", "aten::gelu",
-            "aten::hardswish", "aten::hardsigmoid", "aten::sqrt", "aten::rsqrt", "aten::log", "aten::sin",
-            "aten::cos", "aten::erf", "aten::silu", "aten::reciprocal");
-
     /** Whether temporaries go back to the buffer pool at their last use (system property kiln.interp.release). */
     private static final boolean RELEASE = !"false".equals(System.getProperty("kiln.interp.release"));
 
@@ -70,28 +60,35 @@ final class PlanCompiler {
         PlanCompiler c = new PlanCompiler(interpreter, resolver);
         int[] inputs = c.slots(graph.inputs());
         Body body = c.body(graph.block());
-        return new Plan(name, c.slots.size(), inputs, graph.inputs(), body, c.unsupported, !c.retainsValues(graph));
+        return new Plan(name, c.slots.size(), inputs, graph.inputs(), body, c.unsupported, !retainsValues(graph));
     }
 
     /**
-     * Whether running the graph may leave a tensor it made reachable from somewhere other than its outputs: an
-     * attribute store, a call, a fork, or a write into a container (a list a module holds may be appended to).
+     * Whether running the graph may leave a value it made reachable from somewhere other than its outputs: some op
+     * may write memory reached through a value that is not a tensor (an attribute store writes its object, {@code
+     * append} its list) or anything at all (a call, a fork, an operator whose effects are unknown), as its {@link
+     * MemoryEffects} say. Writes into tensors store no references, and neither do writes to named state (the program's
+     * output, the random generator).
      */
-    private boolean retainsValues(Graph graph) {
+    private static boolean retainsValues(Graph graph) {
         boolean[] retains = {false};
-        graph.region().walk(op -> {
-            OpDef d = op.def();
-            if (d == TorchDialect.SET_ATTR || d == TorchDialect.CALL_METHOD || d == TorchDialect.CALL_FUNCTION
-                    || d.has(TorchDialect.SUBGRAPH) || op.name().equals("aten::set_")) {
-                retains[0] = true;
-            }
-            FunctionSchema schema = schemas.get(op);
-            if (schema != null && schema.arguments().stream().anyMatch(a -> a.aliasInfo().filter(
-                    i -> i.isWrite()).isPresent() && !a.type().isSubtypeOf(TensorType.TENSOR))) {
-                retains[0] = true;
-            }
-        });
+        graph.region().walk(op -> retains[0] |= mayStoreValues(op));
         return retains[0];
+    }
+
+    private static boolean mayStoreValues(Operation op) {
+        // a control-flow op's own effects are those of its body, which the walk visits op by op
+        if (op.has(Trait.RECURSIVE_MEMORY_EFFECTS) && op.getInterface(MemoryEffects.class).isEmpty()) {
+            return false;
+        }
+        return MemoryEffects.of(op).map(effects -> effects.stream().anyMatch(PlanCompiler::mayStoreValues))
+                .orElse(true);
+    }
+
+    /** A write to memory reached through a value that is not a tensor, or to any memory. */
+    private static boolean mayStoreValues(MemoryEffects.Effect e) {
+        return e.kind() == MemoryEffects.Kind.WRITE && e.resource() == MemoryEffects.Resource.DEFAULT
+                && (e.value() == null || !(e.value().type() instanceof TorchType t && t.isSubtypeOf(TensorType.TENSOR)));
     }
 
     private int slot(Value v) {
@@ -130,10 +127,8 @@ final class PlanCompiler {
             if (step instanceof KernelStep k && (p.freshResults().length > 0 || !p.watched().isEmpty())) {
                 List<KernelStep.Watch> watches = new ArrayList<>();
                 p.watched().forEach((root, results) -> watches.add(new KernelStep.Watch(slot(root), slots(results))));
-                boolean onePass = schemas.get(k.op()) instanceof FunctionSchema fs
-                        && ONE_PASS.contains(fs.overloadedName());
                 step = k.withReleases(p.freshResults(), watches.toArray(KernelStep.Watch[]::new),
-                        onePass ? slots(p.donatable()) : new int[0]);
+                        mayDonate(k) ? slots(p.donatable()) : new int[0]);
             }
             planned.add(step);
             if (!p.releaseAfter().isEmpty()) {
@@ -141,6 +136,16 @@ final class PlanCompiler {
             }
         }
         return new Body(planned.toArray(Step[]::new), slots(BlockOutputs.outputs(block)));
+    }
+
+    /**
+     * Whether a dying input may hold the output of {@code step}: the op is elementwise ({@link Trait#ELEMENTWISE}, as
+     * its dialect declares per overload) and its kernel makes the output in one pass over the inputs ({@link
+     * kiln.runtime.interp.kernels.Kernel#writesInOnePass()}). An elementwise op whose kernel makes intermediates from
+     * an input first must not be given one.
+     */
+    private static boolean mayDonate(KernelStep step) {
+        return step.kernel().writesInOnePass() && step.op().has(Trait.ELEMENTWISE);
     }
 
     private KernelStep.Release release(Operation after, List<ReleaseAnalysis.AliasSet> sets) {

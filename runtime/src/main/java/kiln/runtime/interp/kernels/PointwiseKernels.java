@@ -4,6 +4,7 @@ import static kiln.runtime.interp.kernels.Args.operand;
 import static kiln.runtime.interp.kernels.Args.scalar;
 import static kiln.runtime.interp.kernels.Args.str;
 import static kiln.runtime.interp.kernels.Args.tensor;
+import static kiln.runtime.interp.kernels.Kernel.onePass;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -16,7 +17,11 @@ import kiln.runtime.tensor.Scalar;
 import kiln.runtime.tensor.Tensor;
 import kiln.runtime.tensor.UnaryOp;
 
-/** Kernels of the elementwise tensor operators: arithmetic, math functions, comparisons, selection. */
+/**
+ * Kernels of the elementwise tensor operators: arithmetic, math functions, comparisons, selection. Those made by one
+ * {@code Elementwise} pass over their inputs are declared {@link Kernel#onePass}, so that a dying input may hold
+ * their output.
+ */
 final class PointwiseKernels {
     private static final String[] TENSOR_OR_SCALAR = {"Tensor", "Scalar"};
     /** Functions PyTorch has no in-place ({@code name_}) form of, besides the {@code special_*} ones. */
@@ -26,25 +31,25 @@ final class PointwiseKernels {
     }
 
     static void register(KernelRegistry r) {
-        r.register("aten::add", a -> Ops.add(tensor(a[0]), operand(a[1]), scalar(a[2])), TENSOR_OR_SCALAR);
+        r.register("aten::add", onePass(a -> Ops.add(tensor(a[0]), operand(a[1]), scalar(a[2]))), TENSOR_OR_SCALAR);
         r.register("aten::add_", a -> Ops.add_(tensor(a[0]), operand(a[1]), scalar(a[2])), TENSOR_OR_SCALAR);
-        r.register("aten::sub", a -> Ops.sub(tensor(a[0]), operand(a[1]), scalar(a[2])), TENSOR_OR_SCALAR);
+        r.register("aten::sub", onePass(a -> Ops.sub(tensor(a[0]), operand(a[1]), scalar(a[2]))), TENSOR_OR_SCALAR);
         r.register("aten::sub_", a -> Ops.sub_(tensor(a[0]), operand(a[1]), scalar(a[2])), TENSOR_OR_SCALAR);
         r.register("aten::rsub", a -> Pointwise.rsub(tensor(a[0]), operand(a[1]), scalar(a[2])), TENSOR_OR_SCALAR);
-        r.register("aten::mul", a -> Ops.mul(tensor(a[0]), operand(a[1])), TENSOR_OR_SCALAR);
+        r.register("aten::mul", onePass(a -> Ops.mul(tensor(a[0]), operand(a[1]))), TENSOR_OR_SCALAR);
         r.register("aten::mul_", a -> Ops.mul_(tensor(a[0]), operand(a[1])), TENSOR_OR_SCALAR);
-        r.register("aten::div", a -> Ops.div(tensor(a[0]), operand(a[1])), TENSOR_OR_SCALAR);
-        r.register("aten::true_divide", a -> Ops.div(tensor(a[0]), operand(a[1])), TENSOR_OR_SCALAR);
+        r.register("aten::div", onePass(a -> Ops.div(tensor(a[0]), operand(a[1]))), TENSOR_OR_SCALAR);
+        r.register("aten::true_divide", onePass(a -> Ops.div(tensor(a[0]), operand(a[1]))), TENSOR_OR_SCALAR);
         r.register("aten::div_", a -> Ops.div_(tensor(a[0]), operand(a[1])), TENSOR_OR_SCALAR);
         r.register("aten::div", a -> divMode(tensor(a[0]), operand(a[1]), (String) a[2]), "Tensor_mode",
                 "Scalar_mode");
-        r.register("aten::neg", a -> Ops.neg(tensor(a[0])), "");
+        r.register("aten::neg", onePass(a -> Ops.neg(tensor(a[0]))), "");
         r.register("aten::neg_", a -> Ops.neg_(tensor(a[0])), "");
-        r.register("aten::abs", a -> Ops.abs(tensor(a[0])), "");
+        r.register("aten::abs", onePass(a -> Ops.abs(tensor(a[0]))), "");
         r.register("aten::abs_", a -> Ops.abs_(tensor(a[0])), "");
-        r.register("aten::exp", a -> Ops.exp(tensor(a[0])), "");
+        r.register("aten::exp", onePass(a -> Ops.exp(tensor(a[0]))), "");
         r.register("aten::exp_", a -> Ops.exp_(tensor(a[0])), "");
-        r.register("aten::relu", a -> Ops.relu(tensor(a[0])), "");
+        r.register("aten::relu", onePass(a -> Ops.relu(tensor(a[0]))), "");
         r.register("aten::relu_", a -> Ops.relu_(tensor(a[0])), "");
         registerUnary(r);
         registerBinary(r);
@@ -57,7 +62,7 @@ final class PointwiseKernels {
             if (op == UnaryOp.GELU || op == UnaryOp.GELU_TANH || op == UnaryOp.LOGSIGMOID) {
                 continue;
             }
-            r.register(name, a -> Pointwise.unary(op, tensor(a[0])));
+            r.register(name, onePass(a -> Pointwise.unary(op, tensor(a[0]))));
             if (op.kind() != UnaryOp.Kind.BOOL && !NO_IN_PLACE.contains(op) && !op.name().startsWith("SPECIAL_")) {
                 r.register(name + "_", a -> Pointwise.unary_(op, tensor(a[0])));
             }
@@ -68,10 +73,10 @@ final class PointwiseKernels {
             }
             return tensor(a[0]);
         });
-        r.register("aten::log_sigmoid", a -> Pointwise.unary(UnaryOp.LOGSIGMOID, tensor(a[0])));
-        r.register("aten::special_erf", a -> Pointwise.unary(UnaryOp.ERF, tensor(a[0])));
-        r.register("aten::special_expit", a -> Pointwise.unary(UnaryOp.SIGMOID, tensor(a[0])));
-        r.register("aten::gelu", a -> Pointwise.unary(gelu(str(a[1])), tensor(a[0])));
+        r.register("aten::log_sigmoid", onePass(a -> Pointwise.unary(UnaryOp.LOGSIGMOID, tensor(a[0]))));
+        r.register("aten::special_erf", onePass(a -> Pointwise.unary(UnaryOp.ERF, tensor(a[0]))));
+        r.register("aten::special_expit", onePass(a -> Pointwise.unary(UnaryOp.SIGMOID, tensor(a[0]))));
+        r.register("aten::gelu", onePass(a -> Pointwise.unary(gelu(str(a[1])), tensor(a[0]))));
         r.register("aten::gelu_", a -> Pointwise.unary_(gelu(str(a[1])), tensor(a[0])));
         r.register("aten::round.decimals", a -> {
             long decimals = Args.toLong(a[1]);
@@ -137,7 +142,7 @@ final class PointwiseKernels {
 
     /** {@code aten::<name>.<overload>(self, other)} for each overload. */
     private static void binary(KernelRegistry r, String name, BinaryOp op, String... overloads) {
-        r.register("aten::" + name, a -> Pointwise.binary(op, tensor(a[0]), operand(a[1])), overloads);
+        r.register("aten::" + name, onePass(a -> Pointwise.binary(op, tensor(a[0]), operand(a[1]))), overloads);
     }
 
     private static Tensor divMode(Tensor self, kiln.runtime.tensor.Operand other, String mode) {
@@ -153,7 +158,7 @@ final class PointwiseKernels {
     private static void registerSelection(KernelRegistry r) {
         r.register("aten::where", a -> Pointwise.where(tensor(a[0]), operand(a[1]), operand(a[2])),
                 "self", "ScalarOther", "ScalarSelf", "Scalar");
-        r.register("aten::clamp", a -> Pointwise.clamp(tensor(a[0]), optScalar(a[1]), optScalar(a[2])));
+        r.register("aten::clamp", onePass(a -> Pointwise.clamp(tensor(a[0]), optScalar(a[1]), optScalar(a[2]))));
         r.register("aten::clamp_", a -> Pointwise.clamp_(tensor(a[0]), optScalar(a[1]), optScalar(a[2])));
         r.register("aten::clip", a -> Pointwise.clamp(tensor(a[0]), optScalar(a[1]), optScalar(a[2])));
         r.register("aten::clamp_min", a -> Pointwise.clamp(tensor(a[0]), scalar(a[1]), null));
