@@ -1,11 +1,29 @@
 package kiln.cli;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.constantpool.PoolEntry;
+import java.lang.classfile.constantpool.StringEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kiln.dialects.ir.FloatAttr;
+import kiln.dialects.torch.DoubleFormat;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +35,7 @@ class ArchitectureTest {
     private static final JavaClasses KILN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("kiln");
+    private static final String CORE = "kiln.dialects.ir..";
 
     @Test
     void layersDependDownwardOnly() {
@@ -47,11 +66,61 @@ class ArchitectureTest {
                 .check(KILN);
     }
 
+    /** The core knows no dialect: every other package of kiln.dialects is one (or FileCheck, which it needs no more). */
     @Test
-    void coreIrImportsNoDialect() {
-        noClasses().that().resideInAPackage("kiln.dialects.ir..")
-                .should().dependOnClassesThat().resideInAnyPackage("kiln.dialects.torch..", "kiln.dialects.texpr..",
-                        "kiln.dialects.loops..")
+    void coreIrDependsOnNoDialect() {
+        noClasses().that().resideInAPackage(CORE)
+                .should().dependOnClassesThat(resideInAPackage("kiln.dialects..").and(not(resideInAPackage(CORE))))
                 .check(KILN);
+    }
+
+    /**
+     * The core holds no torch syntax either, not even as text: none of its string constants (read from the class
+     * files' constant pools, so comments do not count) is TorchScript's op-name form ({@code prim::}, {@code aten::},
+     * the {@code ::} namespace separator), graph text ({@code graph(}, {@code annotate(}), a TorchScript type
+     * ({@code Tensor}), a printed TorchScript value ({@code True}, {@code False}, {@code None}), or the name of a
+     * dialect's package (reflection).
+     */
+    @Test
+    void coreIrHoldsNoTorchSyntax() throws IOException {
+        List<String> found = new ArrayList<>();
+        int classes = 0;
+        for (JavaClass c : KILN) {
+            if (!c.getPackageName().equals("kiln.dialects.ir") && !c.getPackageName().startsWith("kiln.dialects.ir.")) {
+                continue;
+            }
+            classes++;
+            byte[] bytes;
+            try (InputStream in = c.getSource().orElseThrow().getUri().toURL().openStream()) {
+                bytes = in.readAllBytes();
+            }
+            for (PoolEntry e : ClassFile.of().parse(bytes).constantPool()) {
+                if (e instanceof StringEntry s && isTorchSyntax(s.stringValue())) {
+                    found.add(c.getName() + ": \"" + s.stringValue() + "\"");
+                }
+            }
+        }
+        assertTrue(classes > 50, "found the core's classes: " + classes);
+        assertEquals(List.of(), found);
+    }
+
+    private static final List<String> TORCH_TEXT = List.of("prim::", "aten::", "::", "graph(", "annotate(", "Tensor");
+    private static final Set<String> TORCH_VALUES = Set.of("True", "False", "None");
+    private static final Pattern DIALECT_PACKAGE = Pattern.compile("kiln[./]dialects[./](?!ir\\b)\\w+");
+
+    private static boolean isTorchSyntax(String constant) {
+        return TORCH_TEXT.stream().anyMatch(constant::contains) || TORCH_VALUES.contains(constant.strip())
+                || DIALECT_PACKAGE.matcher(constant).find();
+    }
+
+    /** Floats print in the core's form (the shortest decimal, as MLIR does), not PyTorch's ({@code 1.}, {@code 3.}). */
+    @Test
+    void coreFloatsAreNotInPyTorchsFormat() {
+        for (double d : new double[] {1.0, 3.0, -2.0, 100.0, 1e20}) {
+            String core = new FloatAttr(d).toString();
+            assertNotEquals(DoubleFormat.format(d), core);
+            assertFalse(core.endsWith("."), core);
+            assertEquals(d, Double.parseDouble(core));
+        }
     }
 }

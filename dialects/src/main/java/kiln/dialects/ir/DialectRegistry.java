@@ -107,12 +107,20 @@ public final class DialectRegistry {
 
     private static final Map<String, OpDef> UNREGISTERED = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * The namespace of an op name: its leading identifier, up to the first character that is not a letter, digit,
+     * {@code _} or {@code $} ({@code builtin} of {@code builtin.module}; a dialect may separate its ops' names from its
+     * namespace with other punctuation too); empty for a name that is one identifier.
+     */
     public static String namespaceOf(String opName) {
-        int colons = opName.indexOf("::");
-        if (colons >= 0) {
-            return opName.substring(0, colons);
+        int end = 0;
+        while (end < opName.length() && isIdentifierChar(opName.charAt(end))) {
+            end++;
         }
-        int dot = opName.indexOf('.');
-        return dot >= 0 ? opName.substring(0, dot) : "";
+        return end == opName.length() ? "" : opName.substring(0, end);
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$');
     }
 }

@@ -502,8 +502,9 @@ public final class AsmParser {
     private String parseOpName() {
         skipWhitespace();
         int start = pos;
-        while (pos < text.length() && (isBareChar(text.charAt(pos)) || text.startsWith("::", pos))) {
-            pos += text.startsWith("::", pos) ? 2 : 1;
+        // besides bare characters, an op name may hold the colons some dialects separate their namespace with
+        while (pos < text.length() && (isBareChar(text.charAt(pos)) || text.charAt(pos) == ':')) {
+            pos++;
         }
         if (start == pos) {
             throw error("expected an operation name but found " + describeHere());
