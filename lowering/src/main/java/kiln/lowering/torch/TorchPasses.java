@@ -11,8 +11,6 @@ public final class TorchPasses implements PassProvider {
                 options -> new ConstantPoolingPass());
         registry.register(ConstantPropagationPass.NAME, new ConstantPropagationPass().summary(),
                 options -> new ConstantPropagationPass());
-        registry.register(DeadCodeEliminationPass.NAME, "remove unused ops that have no side effects",
-                options -> new DeadCodeEliminationPass(kiln.dialects.torch.schema.OperatorRegistry.standard()));
         registry.register(NormalizeOpsPass.NAME, "replace operator aliases by their canonical operator",
                 options -> new NormalizeOpsPass(kiln.dialects.torch.TorchDialect.registry()));
     }
