@@ -1,10 +1,10 @@
 package kiln.lowering.transforms;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import kiln.dialects.ir.rewrite.GreedyRewriteConfig;
+import kiln.lowering.PassOption;
+import kiln.lowering.PassOptions;
 
 /**
  * The options of {@code canonicalize}, as MLIR's canonicalizer names them.
@@ -18,61 +18,38 @@ import kiln.dialects.ir.rewrite.GreedyRewriteConfig;
  */
 public record CanonicalizerOptions(int maxIterations, int maxRewrites, boolean topDown, boolean testConvergence,
                                    Set<String> disabled, Set<String> enabled) {
-    public static final CanonicalizerOptions DEFAULT = new CanonicalizerOptions(10, GreedyRewriteConfig.NO_LIMIT,
-            true, false, Set.of(), Set.of());
+    static final PassOption<Integer> MAX_ITERATIONS = PassOption.integer("max-iterations",
+            "sweeps of the greedy driver at most (-1: no limit)", 10);
+    static final PassOption<Integer> MAX_REWRITES = PassOption.integer("max-num-rewrites",
+            "pattern applications per sweep at most (-1: no limit)", GreedyRewriteConfig.NO_LIMIT);
+    static final PassOption<Boolean> TOP_DOWN = PassOption.bool("top-down",
+            "start from the ops in program order (else nested ops first, from the end)", true);
+    static final PassOption<Boolean> TEST_CONVERGENCE = PassOption.bool("test-convergence",
+            "fail when no fixed point is reached within max-iterations", false);
+    static final PassOption<List<String>> DISABLE = PassOption.list("disable-patterns",
+            "names of patterns not to apply");
+    static final PassOption<List<String>> ENABLE = PassOption.list("enable-patterns",
+            "when given, the only patterns to apply");
+
+    /** The declared options, for the pass registry. */
+    public static final List<PassOption<?>> DECLARED = List.of(MAX_ITERATIONS, MAX_REWRITES, TOP_DOWN,
+            TEST_CONVERGENCE, DISABLE, ENABLE);
+
+    public static final CanonicalizerOptions DEFAULT = of(PassOptions.defaults(DECLARED));
 
     public CanonicalizerOptions {
         disabled = Set.copyOf(disabled);
         enabled = Set.copyOf(enabled);
     }
 
+    /** The values a pipeline gave the declared options. */
+    public static CanonicalizerOptions of(PassOptions o) {
+        return new CanonicalizerOptions(o.get(MAX_ITERATIONS), o.get(MAX_REWRITES), o.get(TOP_DOWN),
+                o.get(TEST_CONVERGENCE), Set.copyOf(o.get(DISABLE)), Set.copyOf(o.get(ENABLE)));
+    }
+
     /** Whether the pattern named {@code name} may apply. */
     public boolean admits(String name) {
         return !disabled.contains(name) && (enabled.isEmpty() || enabled.contains(name));
-    }
-
-    /**
-     * Reads the options of a pipeline entry ({@code canonicalize{max-iterations=3}}); lists are separated by
-     * commas or spaces.
-     *
-     * @throws IllegalArgumentException naming an unknown option or a malformed value
-     */
-    public static CanonicalizerOptions parse(Map<String, String> options) {
-        Map<String, String> rest = new LinkedHashMap<>(options);
-        CanonicalizerOptions o = new CanonicalizerOptions(
-                integer(rest.remove("max-iterations"), DEFAULT.maxIterations(), "max-iterations"),
-                integer(rest.remove("max-num-rewrites"), DEFAULT.maxRewrites(), "max-num-rewrites"),
-                bool(rest.remove("top-down"), DEFAULT.topDown(), "top-down"),
-                bool(rest.remove("test-convergence"), DEFAULT.testConvergence(), "test-convergence"),
-                names(rest.remove("disable-patterns")), names(rest.remove("enable-patterns")));
-        if (!rest.isEmpty()) {
-            throw new IllegalArgumentException("canonicalize: unknown option '" + rest.keySet().iterator().next()
-                    + "' (known: max-iterations, max-num-rewrites, top-down, test-convergence, disable-patterns, "
-                    + "enable-patterns)");
-        }
-        return o;
-    }
-
-    private static int integer(String text, int otherwise, String name) {
-        try {
-            return text == null ? otherwise : Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("canonicalize: " + name + " expects an integer, got '" + text + "'");
-        }
-    }
-
-    private static boolean bool(String text, boolean otherwise, String name) {
-        return switch (text == null ? null : text.strip()) {
-            case null -> otherwise;
-            case "true", "1", "" -> true;
-            case "false", "0" -> false;
-            default -> throw new IllegalArgumentException("canonicalize: " + name + " expects true or false, got '"
-                    + text + "'");
-        };
-    }
-
-    private static Set<String> names(String text) {
-        return text == null ? Set.of() : Set.copyOf(Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty())
-                .toList());
     }
 }

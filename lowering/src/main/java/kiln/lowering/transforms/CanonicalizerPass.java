@@ -2,9 +2,11 @@ package kiln.lowering.transforms;
 
 import java.util.ArrayList;
 import java.util.List;
+import kiln.dialects.ir.Diagnostic;
 import kiln.dialects.ir.Dialect;
 import kiln.dialects.ir.DialectRegistry;
 import kiln.dialects.ir.OpDef;
+import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
 import kiln.dialects.ir.rewrite.CanonicalizationPatterns;
 import kiln.dialects.ir.rewrite.GreedyRewriteConfig;
@@ -14,6 +16,8 @@ import kiln.dialects.ir.rewrite.PatternSet;
 import kiln.dialects.ir.rewrite.RewritePattern;
 import kiln.lowering.Pass;
 import kiln.lowering.PassContext;
+import kiln.lowering.PassFailure;
+import kiln.lowering.PassOptions;
 
 /**
  * MLIR's canonicalizer (lib/Transforms/Canonicalizer.cpp): the canonicalization patterns of every registered
@@ -24,16 +28,24 @@ import kiln.lowering.PassContext;
 public final class CanonicalizerPass implements Pass {
     public static final String NAME = "canonicalize";
 
+    private final PassOptions given;
     private final CanonicalizerOptions options;
     private DialectRegistry gatheredFrom;
     private PatternSet patterns;
 
-    public CanonicalizerPass(CanonicalizerOptions options) {
-        this.options = options;
+    /** The pass with the options a pipeline gave ({@link CanonicalizerOptions#DECLARED}). */
+    public CanonicalizerPass(PassOptions given) {
+        this.given = given;
+        this.options = CanonicalizerOptions.of(given);
     }
 
     public CanonicalizerPass() {
-        this(CanonicalizerOptions.DEFAULT);
+        this(PassOptions.defaults(CanonicalizerOptions.DECLARED));
+    }
+
+    @Override
+    public PassOptions options() {
+        return given;
     }
 
     @Override
@@ -60,8 +72,10 @@ public final class CanonicalizerPass implements Pass {
             context.count(this, "erased", result.erased());
         }
         if (options.testConvergence() && !result.converged()) {
-            throw new IllegalStateException("canonicalizer failed to converge within " + options.maxIterations()
-                    + " iteration(s)");
+            String message = "canonicalizer failed to converge within " + options.maxIterations() + " iteration(s)";
+            Operation on = root.parentOp();
+            throw on == null ? new PassFailure(NAME, message) : new PassFailure(NAME, List.of(Diagnostic.at(on,
+                    message)));
         }
         return result.changed();
     }

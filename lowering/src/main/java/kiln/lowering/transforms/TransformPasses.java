@@ -7,12 +7,11 @@ import kiln.lowering.PassRegistry;
 public final class TransformPasses implements PassProvider {
     @Override
     public void register(PassRegistry registry) {
-        registry.register(CanonicalizerPass.NAME, new CanonicalizerPass().summary(),
-                options -> new CanonicalizerPass(CanonicalizerOptions.parse(options)));
+        registry.register(CanonicalizerPass.NAME, new CanonicalizerPass().summary(), CanonicalizerOptions.DECLARED,
+                CanonicalizerPass::new);
         registry.register(CommonSubexpressionEliminationPass.NAME,
-                new CommonSubexpressionEliminationPass().summary(),
-                options -> new CommonSubexpressionEliminationPass());
+                new CommonSubexpressionEliminationPass().summary(), CommonSubexpressionEliminationPass::new);
         registry.register(DeadCodeEliminationPass.NAME, new DeadCodeEliminationPass().summary(),
-                options -> new DeadCodeEliminationPass());
+                DeadCodeEliminationPass::new);
     }
 }

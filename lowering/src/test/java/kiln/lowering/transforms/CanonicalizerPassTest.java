@@ -21,6 +21,8 @@ import kiln.dialects.ir.rewrite.RuleSet;
 import kiln.dialects.ir.text.AsmParser;
 import kiln.dialects.ir.text.AsmPrinter;
 import kiln.lowering.PassContext;
+import kiln.lowering.PassFailure;
+import kiln.lowering.PassOptions;
 import org.junit.jupiter.api.Test;
 
 /** The canonicalizer gathers every dialect's and op's patterns, and reads MLIR's options. */
@@ -78,7 +80,8 @@ class CanonicalizerPassTest {
     private static Outcome canonicalize(Map<String, String> options) {
         Operation m = AsmParser.parseModule(INPUT, "t.kir", REGISTRY);
         PassContext context = new PassContext(REGISTRY);
-        new CanonicalizerPass(CanonicalizerOptions.parse(options)).run(m.region(0), context);
+        new CanonicalizerPass(PassOptions.parse(CanonicalizerPass.NAME, CanonicalizerOptions.DECLARED, options))
+                .run(m.region(0), context);
         return new Outcome(AsmPrinter.print(m, REGISTRY), context.statistics());
     }
 
@@ -108,21 +111,19 @@ class CanonicalizerPassTest {
         assertEquals(12, o.statistics().values().stream().mapToLong(Long::longValue).sum(),
                 "3 sweeps of at most 4 rewrites each");
         assertTrue(o.statistics().get("canonicalize.pair-swap") >= 10, o.statistics().toString());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> canonicalize(Map.of(
+        PassFailure e = assertThrows(PassFailure.class, () -> canonicalize(Map.of(
                 "max-iterations", "3", "max-num-rewrites", "4", "test-convergence", "true")));
-        assertEquals("canonicalizer failed to converge within 3 iteration(s)", e.getMessage());
+        assertEquals("error: canonicalizer failed to converge within 3 iteration(s)", e.getMessage());
     }
 
     @Test
     void readsMlirsOptions() {
-        CanonicalizerOptions o = CanonicalizerOptions.parse(Map.of("max-iterations", "4", "top-down", "false",
-                "disable-patterns", "a, b", "test-convergence", ""));
+        CanonicalizerOptions o = CanonicalizerOptions.of(PassOptions.parse(CanonicalizerPass.NAME,
+                CanonicalizerOptions.DECLARED, Map.of("max-iterations", "4", "top-down", "false",
+                        "disable-patterns", "a, b", "test-convergence", "")));
         assertEquals(new CanonicalizerOptions(4, -1, false, true, Set.of("a", "b"), Set.of()), o);
-        assertEquals(CanonicalizerOptions.DEFAULT, CanonicalizerOptions.parse(Map.of()));
-        assertEquals("canonicalize: unknown option 'max-iteration' (known: max-iterations, max-num-rewrites, "
-                        + "top-down, test-convergence, disable-patterns, enable-patterns)",
-                assertThrows(IllegalArgumentException.class,
-                        () -> CanonicalizerOptions.parse(Map.of("max-iteration", "4"))).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CanonicalizerOptions.parse(Map.of("top-down", "yes")));
+        assertEquals(new CanonicalizerOptions(10, -1, true, false, Set.of(), Set.of()), CanonicalizerOptions.DEFAULT);
+        assertTrue(o.admits("c") && !o.admits("a"));
+        assertTrue(!new CanonicalizerOptions(10, -1, true, false, Set.of(), Set.of("a")).admits("c"));
     }
 }
