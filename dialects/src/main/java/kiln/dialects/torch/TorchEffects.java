@@ -14,7 +14,7 @@ import kiln.dialects.ir.Type;
 import kiln.dialects.ir.Value;
 import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.schema.OperatorRegistry;
-import kiln.dialects.torch.schema.SchemaMatcher;
+import kiln.dialects.torch.schema.Overloads;
 import kiln.dialects.torch.types.LeafType;
 import kiln.dialects.torch.types.OptionalType;
 import kiln.dialects.torch.types.TupleType;
@@ -23,10 +23,10 @@ import kiln.dialects.torch.types.TupleType;
  * The memory effects of the torch dialect's ops, as PyTorch's alias analysis and {@code Node::hasSideEffects}
  * (torch/csrc/jit/ir/ir.cpp) see them: printing and warnings write the program's output; raising writes its control
  * state; attribute stores write the object; the operators PyTorch registers with side effects write the state they
- * change. An operator's other effects come from the overloads that accept the op's types (as PyTorch asks the
+ * change. An operator's other effects come from the overload the op calls ({@link Overloads}, as PyTorch asks the
  * node's matched schema: {@code aten::add.out} does not make every {@code aten::add} a write): one that writes an
  * argument ({@code Tensor(a!)}) may write anything; else the op reads its operands of mutable types and allocates
- * its results of mutable types that no such overload says alias an argument (a fresh tensor or list: two of them
+ * its results of mutable types that the schema does not say alias an argument (a fresh tensor or list: two of them
  * are two objects, so CSE never merges them, and each is dead when unused). Random sampling reads the generator
  * (an unused draw is dead, as in PyTorch) and is {@link Trait#NONDETERMINISTIC}, so CSE never merges two draws.
  * Constants of mutable types (lists, tensors) are allocations too; the others are pure.
@@ -95,14 +95,12 @@ public final class TorchEffects {
     }
 
     /**
-     * The overloads of {@code op}'s operator that accept its operand and result types (as PyTorch's alias analysis
-     * asks the node's matched schema); all of the name's when none does.
+     * The overload {@code op} calls ({@link Overloads}, PyTorch's matched schema), or every overload of its operator
+     * when none accepts its types.
      */
     private static List<FunctionSchema> overloads(Operation op) {
-        List<FunctionSchema> all = OperatorRegistry.standard().overloads(op.name());
-        List<FunctionSchema> accepting = SchemaMatcher.accepting(all,
-                op.operands().stream().map(Value::type).toList(), op.results().stream().map(Value::type).toList());
-        return accepting.isEmpty() ? all : accepting;
+        return Overloads.standard().resolve(op).map(List::of)
+                .orElseGet(() -> OperatorRegistry.standard().overloads(op.name()));
     }
 
     /** Whether return {@code i} of {@code schema} is in an alias set ({@code Tensor(a)}), not a fresh object. */
