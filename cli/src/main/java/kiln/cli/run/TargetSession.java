@@ -5,7 +5,6 @@ import kiln.dialects.ir.DialectRegistry;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.GraphModule;
-import kiln.dialects.torch.GraphPrinter;
 import kiln.lowering.PassContext;
 import kiln.lowering.PassManager;
 import kiln.lowering.PassPipeline;
@@ -21,6 +20,8 @@ import kiln.runtime.backend.Executable;
  * of their own first ({@link GraphModule}).
  */
 public final class TargetSession {
+    private static final DialectRegistry REGISTRY = DialectRegistry.discover();
+
     private final Backend backend;
     private final Backend.Session session;
     private final PassPipeline lowering;
@@ -66,10 +67,10 @@ public final class TargetSession {
     }
 
     private void lower(Operation module) {
-        if (lowering.passes().isEmpty()) {
+        if (lowering.isEmpty()) {
             return;
         }
-        new PassManager(lowering, r -> GraphPrinter.print(Graph.of(r)))
-                .run(module.region(0), new PassContext(DialectRegistry.discover()));
+        // no IR is printed between the passes here, so the pass manager needs no printer
+        new PassManager(lowering, r -> "").run(module, new PassContext(REGISTRY));
     }
 }

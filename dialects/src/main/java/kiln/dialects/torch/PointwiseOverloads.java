@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Trait;
+import kiln.dialects.torch.schema.Overloads;
 
 /**
  * PyTorch's pointwise overloads, whose ops have {@link Trait#ELEMENTWISE}: each output element is a function of the
@@ -11,7 +12,7 @@ import kiln.dialects.ir.Trait;
  * ({@code tensorexpr_elementwise_set}, torch/csrc/jit/runtime/symbolic_shape_registry_util.cpp, which
  * tensorexpr_fuser.cpp fuses), with {@code aten::gelu} under its current schema (it gained {@code approximate}) and
  * {@code aten::silu}, which native_functions.yaml tags {@code pointwise}. An op has the trait when the overload it
- * calls ({@link CalledOverload}) is in the table: {@code aten::add} on tensors is elementwise, on ints it is not.
+ * calls ({@link Overloads}) is in the table: {@code aten::add} on tensors is elementwise, on ints it is not.
  */
 final class PointwiseOverloads {
     /** Overloaded names, as PyTorch prints them ({@code aten::add.Tensor}; {@code aten::abs} for a default overload). */
@@ -48,6 +49,6 @@ final class PointwiseOverloads {
     /** Whether {@code op} calls one of the pointwise overloads. */
     static boolean isPointwise(Operation op) {
         return OPERATORS.contains(op.name())
-                && CalledOverload.of(op).filter(s -> OVERLOADS.contains(s.overloadedName())).isPresent();
+                && Overloads.standard().resolve(op).filter(s -> OVERLOADS.contains(s.overloadedName())).isPresent();
     }
 }

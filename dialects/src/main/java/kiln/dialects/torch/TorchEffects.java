@@ -8,23 +8,34 @@ import kiln.dialects.ir.MemoryEffects;
 import kiln.dialects.ir.MemoryEffects.Effect;
 import kiln.dialects.ir.MemoryEffects.Kind;
 import kiln.dialects.ir.MemoryEffects.Resource;
+import kiln.dialects.ir.OpResult;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Trait;
+import kiln.dialects.ir.Type;
 import kiln.dialects.ir.Value;
 import kiln.dialects.torch.schema.AliasInfo;
 import kiln.dialects.torch.schema.Argument;
 import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.schema.OperatorRegistry;
-import kiln.dialects.torch.types.TensorType;
+import kiln.dialects.torch.schema.Overloads;
+import kiln.dialects.torch.types.LeafType;
+import kiln.dialects.torch.types.OptionalType;
+import kiln.dialects.torch.types.TupleType;
 
 /**
  * The memory effects of the torch dialect's ops, as PyTorch's alias analysis and {@code Node::hasSideEffects}
  * (torch/csrc/jit/ir/ir.cpp) see them: printing and warnings write the program's output; raising writes its control
  * state; attribute stores write the object; the operators PyTorch registers with side effects write the state they
- * change; an operator reads its tensor operands and writes those that the overload it calls writes ({@code
- * Tensor(a!)}, {@code t[](a!)}: an in-place op writes its tensor, {@code append} its list); when that overload cannot
- * be told, an operator some of whose schemas write may write anything. Random sampling reads the generator (an unused
- * draw is dead, as in PyTorch) and is {@link Trait#NONDETERMINISTIC}, so CSE never merges two draws.
+ * change. An operator's other effects come from the overload the op calls ({@link Overloads}, as PyTorch asks the
+ * node's matched schema: {@code aten::add.out} does not make every {@code aten::add} a write): the op writes the
+ * operands that overload writes ({@code Tensor(a!)}: an in-place op its tensor; {@code t[](a!)}: {@code append} its
+ * list; {@code Tensor(a!)[]}: the tensors of a list), reads its operands of mutable types and allocates its results
+ * of mutable types that the schema does not say alias an argument (a fresh tensor or list: two of them are two
+ * objects, so CSE never merges them, and each is dead when unused). When no overload accepts the op's types and some
+ * overload writes, or the operator makes an operand share another's storage ({@code set_}), it may do anything.
+ * Random sampling reads the generator
+ * (an unused draw is dead, as in PyTorch) and is {@link Trait#NONDETERMINISTIC}, so CSE never merges two draws.
+ * Constants of mutable types (lists, tensors) are allocations too; the others are pure.
  */
 public final class TorchEffects {
     /** What TorchScript's {@code print} and {@code warnings.warn} write. */
@@ -74,26 +85,30 @@ public final class TorchEffects {
                     : OUTPUT;
             return List.of(Effect.on(Kind.WRITE, r));
         }
-        List<FunctionSchema> overloads = OperatorRegistry.standard().overloads(name);
-        if (overloads.isEmpty() || SHARES_STORAGE.contains(name)) {
+        Optional<FunctionSchema> called = Overloads.standard().resolve(op);
+        List<FunctionSchema> overloads = called.map(List::of)
+                .orElseGet(() -> OperatorRegistry.standard().overloads(op.name()));
+        if (overloads.isEmpty() || SHARES_STORAGE.contains(name)
+                || called.isEmpty() && overloads.stream().anyMatch(TorchEffects::writesAnArgument)) {
             return MemoryEffects.ANYTHING;
         }
         List<Effect> effects = new ArrayList<>();
-        if (overloads.stream().anyMatch(s -> s.arguments().stream().anyMatch(TorchEffects::writes))) {
-            Optional<FunctionSchema> called = CalledOverload.of(op);
-            if (called.isEmpty()) {
-                return MemoryEffects.ANYTHING;
-            }
+        if (called.isPresent()) {
             List<Argument> args = called.get().arguments();
             for (int i = 0; i < Math.min(args.size(), op.numOperands()); i++) {
-                if (writes(args.get(i))) {
+                if (args.get(i).aliasInfo().filter(TorchEffects::writes).isPresent()) {
                     effects.add(Effect.write(op.operand(i)));
                 }
             }
         }
         for (Value v : op.operands()) {
-            if (v.type().isSubtypeOf(TensorType.TENSOR)) {
+            if (!isImmutable(v.type())) {
                 effects.add(Effect.read(v));
+            }
+        }
+        for (OpResult r : op.results()) {
+            if (!isImmutable(r.type()) && overloads.stream().noneMatch(s -> aliasesAnArgument(s, r.index()))) {
+                effects.add(Effect.allocate(r));
             }
         }
         if (RANDOM.contains(name)) {
@@ -102,13 +117,41 @@ public final class TorchEffects {
         return effects;
     }
 
-    /** Whether an argument's annotation writes it or values it holds ({@code Tensor(a!)}, {@code Tensor(a!)[]}). */
-    private static boolean writes(Argument arg) {
-        return arg.aliasInfo().filter(TorchEffects::writes).isPresent();
+    private static boolean writesAnArgument(FunctionSchema schema) {
+        return schema.arguments().stream().anyMatch(a -> a.aliasInfo().filter(TorchEffects::writes).isPresent());
     }
 
+    /** Whether an argument's annotation writes it or values it holds ({@code Tensor(a!)}, {@code Tensor(a!)[]}). */
     private static boolean writes(AliasInfo info) {
         return info.isWrite() || info.containedTypes().stream().anyMatch(TorchEffects::writes);
+    }
+
+    /** Whether return {@code i} of {@code schema} is in an alias set ({@code Tensor(a)}), not a fresh object. */
+    private static boolean aliasesAnArgument(FunctionSchema schema, int i) {
+        return i >= schema.returns().size()
+                || schema.returns().get(i).aliasInfo().map(a -> !a.beforeSets().isEmpty()).orElse(false);
+    }
+
+    /**
+     * Whether values of type {@code t} cannot change once made (numbers, strings, None, devices, functions and
+     * tuples of those): merging two equal ones changes nothing a program can observe.
+     */
+    public static boolean isImmutable(Type t) {
+        return switch (t) {
+            case LeafType leaf -> switch (leaf) {
+                case INT, FLOAT, BOOL, STR, NONE, DEVICE, FUNCTION, COMPLEX, LAYOUT, SCALAR_TYPE, MEMORY_FORMAT,
+                     NUMBER -> true;
+                default -> false;
+            };
+            case OptionalType o -> isImmutable(o.elementType());
+            case TupleType tuple -> tuple.elements().stream().allMatch(TorchEffects::isImmutable);
+            default -> false;
+        };
+    }
+
+    /** A constant of a mutable type makes an object (it is pure otherwise: see {@link TorchDialect#CONSTANT}). */
+    static List<Effect> constant(Operation op) {
+        return List.of(Effect.allocate(op.result(0)));
     }
 
     static List<Effect> print(Operation op) {

@@ -38,15 +38,15 @@ public final class SsaPasses implements PassProvider {
         add(registry, new WithBlocksToEnterExitPass());
         add(registry, new CanonicalizeModifiedLoopsPass());
         String exits = "frontend: remove early exits (" + TRANSFORM_EXITS + ")";
-        registry.register(TRANSFORM_EXITS_NAME, exits, options -> new PipelinePass(TRANSFORM_EXITS_NAME, exits,
+        registry.register(TRANSFORM_EXITS_NAME, exits, () -> new PipelinePass(TRANSFORM_EXITS_NAME, exits,
                 PassPipeline.parse(TRANSFORM_EXITS, registry), false));
         String ssa = "frontend: convert a graph of loads and stores to SSA form (" + CONVERT_TO_SSA + ")";
-        registry.register(CONVERT_TO_SSA_NAME, ssa, options -> new PipelinePass(CONVERT_TO_SSA_NAME, ssa,
+        registry.register(CONVERT_TO_SSA_NAME, ssa, () -> new PipelinePass(CONVERT_TO_SSA_NAME, ssa,
                 PassPipeline.parse(CONVERT_TO_SSA, registry), false));
     }
 
     /** Registers a pass without options: its one (stateless) instance. */
     private static void add(PassRegistry registry, kiln.lowering.Pass pass) {
-        registry.register(pass.name(), pass.summary(), options -> pass);
+        registry.register(pass.name(), pass.summary(), () -> pass);
     }
 }

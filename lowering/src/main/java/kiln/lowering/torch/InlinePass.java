@@ -1,11 +1,13 @@
 package kiln.lowering.torch;
 
+import java.util.Optional;
 import kiln.dialects.ir.Block;
 import kiln.dialects.ir.BuiltinDialect;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
 import kiln.lowering.Pass;
 import kiln.lowering.PassContext;
+import kiln.lowering.PassFailure;
 
 /**
  * {@code inline} (PyTorch's Inline, MLIR's {@code inline}) over a module: in every function, each call to a function
@@ -26,21 +28,31 @@ public final class InlinePass implements Pass {
                 + "prim::CallMethod of method m of class C as @C.m)";
     }
 
+    /** The module: its symbols are the callees. */
+    @Override
+    public Optional<String> anchor() {
+        return Optional.of(BuiltinDialect.MODULE.name());
+    }
+
     @Override
     public boolean run(Region root, PassContext context) {
         Operation module = root.parentOp();
         if (module == null || module.def() != BuiltinDialect.MODULE) {
-            throw new IllegalArgumentException("pass '" + NAME + "' runs on a builtin.module, whose symbols are the "
-                    + "callees, not on " + (module == null ? "a standalone graph" : "'" + module.name() + "'"));
+            throw new PassFailure(NAME, "pass '" + NAME + "' runs on a builtin.module, whose symbols are the callees, "
+                    + "not on " + (module == null ? "a standalone graph" : "'" + module.name() + "'"));
         }
         CallInliner inliner = new CallInliner(new ModuleCallees(module), body -> { });
         boolean changed = false;
-        for (Block b : root.blocks()) {
-            for (Operation fn : b.ops()) {
-                if (fn.def() == BuiltinDialect.FUNC && !fn.region(0).isEmpty()) {
-                    changed |= inliner.inlineCalls(fn.region(0));
+        try {
+            for (Block b : root.blocks()) {
+                for (Operation fn : b.ops()) {
+                    if (fn.def() == BuiltinDialect.FUNC && !fn.region(0).isEmpty()) {
+                        changed |= inliner.inlineCalls(fn.region(0));
+                    }
                 }
             }
+        } catch (IllegalStateException e) {
+            throw new PassFailure(NAME, e.getMessage());
         }
         return changed;
     }

@@ -14,6 +14,7 @@ import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.GraphParser;
 import kiln.dialects.torch.TorchDialect;
 import kiln.lowering.PassContext;
+import kiln.lowering.PassFailure;
 import org.junit.jupiter.api.Test;
 
 /** {@code inline} over a module: calls to the module's functions and methods are replaced by their bodies. */
@@ -111,7 +112,7 @@ class InlinePassTest {
                     return (%y)
                 }
                 """);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> inline(m));
+        PassFailure e = assertThrows(PassFailure.class, () -> inline(m));
         assertEquals("cannot inline f: it calls itself", e.getMessage());
     }
 
@@ -121,7 +122,7 @@ class InlinePassTest {
                 graph(%x : Tensor):
                   return (%x)
                 """);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        PassFailure e = assertThrows(PassFailure.class,
                 () -> new InlinePass().run(g.region(), new PassContext(REGISTRY)));
         assertTrue(e.getMessage().contains("runs on a builtin.module"), e.getMessage());
     }
