@@ -67,14 +67,14 @@ class TorchOverloadPropertiesTest {
     @Test
     void effectsNameTheOperandsTheCalledOverloadWrites() {
         Operation add = op("add");
-        assertEquals(List.of(Effect.read(add.operand(0)), Effect.read(add.operand(1))),
-                MemoryEffects.of(add).orElseThrow(), "aten::add.Tensor only reads, although add.out writes");
+        assertEquals(List.of(Effect.read(add.operand(0)), Effect.read(add.operand(1)), Effect.allocate(add.result(0))),
+                MemoryEffects.of(add).orElseThrow(), "aten::add.Tensor reads and makes a tensor, although add.out writes");
         Operation inPlace = op("ip");
         assertEquals(List.of(Effect.write(inPlace.operand(0)), Effect.read(inPlace.operand(0)),
                 Effect.read(inPlace.operand(1))), MemoryEffects.of(inPlace).orElseThrow());
         Operation append = op("ap");
-        assertEquals(List.of(Effect.write(append.operand(0)), Effect.read(append.operand(1))),
-                MemoryEffects.of(append).orElseThrow(), "append writes its list");
+        assertEquals(List.of(Effect.write(append.operand(0)), Effect.read(append.operand(0)),
+                Effect.read(append.operand(1))), MemoryEffects.of(append).orElseThrow(), "append writes its list");
         assertEquals(MemoryEffects.ANYTHING, MemoryEffects.of(op("set")).orElseThrow(),
                 "set_ makes its operand share another storage: it may do anything");
         Operation obj = op("obj");

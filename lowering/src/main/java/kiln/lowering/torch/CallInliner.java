@@ -38,7 +38,26 @@ public final class CallInliner {
         this.prepare = prepare;
     }
 
-    /** Inlines every known call under {@code region}; returns whether there was any. */
+    /** A callee calls itself: it has no inlined form. */
+    public static final class RecursiveCallException extends IllegalStateException {
+        private final transient Operation call;
+
+        RecursiveCallException(String callee, Operation call) {
+            super("cannot inline " + callee + ": it calls itself");
+            this.call = call;
+        }
+
+        /** The call that reached the callee again. */
+        public Operation call() {
+            return call;
+        }
+    }
+
+    /**
+     * Inlines every known call under {@code region}; returns whether there was any.
+     *
+     * @throws RecursiveCallException when a callee calls itself, directly or through others
+     */
     public boolean inlineCalls(Region region) {
         boolean changed = false;
         for (Block b : region.blocks()) {
@@ -64,7 +83,7 @@ public final class CallInliner {
                 args = args.subList(1, args.size());
             }
             if (callee.isPresent()) {
-                inline(op, inlinedCallee(callee.get()), args);
+                inline(op, inlinedCallee(callee.get(), op), args);
                 changed = true;
             }
         }
@@ -89,13 +108,13 @@ public final class CallInliner {
     }
 
     /** The callee's body with its own calls inlined, made once per callee. */
-    private Region inlinedCallee(Callees.Callee callee) {
+    private Region inlinedCallee(Callees.Callee callee, Operation call) {
         Region done = inlinedCallees.get(callee.key());
         if (done != null) {
             return done;
         }
         if (!inProgress.add(callee.key())) {
-            throw new IllegalStateException("cannot inline " + callee.key() + ": it calls itself");
+            throw new RecursiveCallException(callee.key(), call);
         }
         try {
             Region original = callee.body().get();

@@ -1,8 +1,10 @@
 package kiln.lowering.torch;
 
+import java.util.List;
 import java.util.Optional;
 import kiln.dialects.ir.Block;
 import kiln.dialects.ir.BuiltinDialect;
+import kiln.dialects.ir.Diagnostic;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
 import kiln.lowering.Pass;
@@ -51,8 +53,8 @@ public final class InlinePass implements Pass {
                     }
                 }
             }
-        } catch (IllegalStateException e) {
-            throw new PassFailure(NAME, e.getMessage());
+        } catch (CallInliner.RecursiveCallException e) {
+            throw new PassFailure(NAME, List.of(Diagnostic.at(e.call(), e.getMessage())));
         }
         return changed;
     }

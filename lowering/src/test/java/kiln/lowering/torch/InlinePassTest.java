@@ -113,7 +113,8 @@ class InlinePassTest {
                 }
                 """);
         PassFailure e = assertThrows(PassFailure.class, () -> inline(m));
-        assertEquals("cannot inline f: it calls itself", e.getMessage());
+        assertEquals("error: cannot inline f: it calls itself", e.getMessage());
+        assertEquals("prim::CallFunction", e.diagnostics().getFirst().op().name(), "located at the call");
     }
 
     @Test
