@@ -244,6 +244,7 @@ public final class TorchDialect implements Dialect {
         return Optional.of(openOps.computeIfAbsent(opName, n -> OpDef.define(n)
                 .summary("an operator checked against its schemas").openAttributes()
                 .effects(TorchEffects::ofOperator)
+                .folder(TorchFolds.FOLDER)
                 .dynamicTraits((op, trait) -> trait == Trait.NONDETERMINISTIC && TorchEffects.isRandom(op.name()))
                 .verifier(SchemaVerifier.standard(allowUnregistered)).build()));
     }
