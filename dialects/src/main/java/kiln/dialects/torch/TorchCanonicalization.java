@@ -48,12 +48,6 @@ public final class TorchCanonicalization {
                 // aten::__not__(aten::__not__(b)) -> b, for a bool b
                 Rule.of("not-not", op("aten::__not__", op("aten::__not__", var("b", TorchCanonicalization::isBool))),
                         m -> m.value("b")),
-                // aten::__is__(x, None) -> False, aten::__is__(None, x) -> False, when x cannot be None
-                Rule.of("is-none-decided", op("aten::__is__", var("a"), var("b")), m -> constant(m, LeafType.BOOL, 0))
-                        .where(TorchCanonicalization::noneAgainstNotNone),
-                // aten::__isnot__(x, None) -> True, aten::__isnot__(None, x) -> True, when x cannot be None
-                Rule.of("isnot-none-decided", op("aten::__isnot__", var("a"), var("b")), m -> constant(m, LeafType.BOOL, 1))
-                        .where(TorchCanonicalization::noneAgainstNotNone),
                 // prim::ListUnpack(prim::ListConstruct(xs)) -> xs, when the unpack is the list's one use
                 Rule.ofValues("list-unpack-of-construct",
                         op("prim::ListUnpack", construct("prim::ListConstruct").oneUse()),
@@ -90,13 +84,6 @@ public final class TorchCanonicalization {
     }
 
     /** PyTorch's peephole on is/isnot: one side must be None, the other's type cannot hold None. */
-    private static boolean noneAgainstNotNone(Match m) {
-        Value a = m.value("a");
-        Value b = m.value("b");
-        return a.type() == LeafType.NONE && !LeafType.NONE.isSubtypeOf(b.type())
-                || b.type() == LeafType.NONE && !LeafType.NONE.isSubtypeOf(a.type());
-    }
-
     /** A new {@code prim::Constant} of {@code type} (int or bool) holding {@code value}, before the root. */
     private static Value constant(Match m, LeafType type, long value) {
         return m.rewriter().insert(Constants.of(type, new IntAttr(value), m.root().location())).result(0);

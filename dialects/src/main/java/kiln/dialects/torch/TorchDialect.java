@@ -245,6 +245,7 @@ public final class TorchDialect implements Dialect {
         return Optional.of(openOps.computeIfAbsent(opName, n -> OpDef.define(n)
                 .summary("an operator checked against its schemas").openAttributes()
                 .effects(TorchEffects::ofOperator)
+                .folder(TorchFolds.FOLDER)
                 .dynamicTraits((op, trait) -> trait == Trait.NONDETERMINISTIC && TorchEffects.isRandom(op.name())
                         || trait == Trait.ELEMENTWISE && PointwiseOverloads.isPointwise(op))
                 .verifier(SchemaVerifier.standard(allowUnregistered)).build()));

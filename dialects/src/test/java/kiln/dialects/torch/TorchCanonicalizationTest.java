@@ -53,7 +53,7 @@ class TorchCanonicalizationTest {
     void everyRowIsRootedAtATorchOpAndNamedOnce() {
         RuleSet rules = TorchCanonicalization.rules();
         assertEquals(List.of("tuple-unpack-of-construct", "tuple-index-of-construct", "if-constant-condition",
-                "unchecked-cast-to-own-type", "not-not", "is-none-decided", "isnot-none-decided",
+                "unchecked-cast-to-own-type", "not-not",
                 "list-unpack-of-construct", "len-of-construct"), rules.rules().stream().map(Rule::name).toList());
         assertTrue(rules.rules().stream().allMatch(r -> TorchDialect.registry().lookup(r.root().name()).isPresent()));
         assertEquals(rules.rules().size(), TorchDialect.INSTANCE.canonicalizationPatterns().size());

@@ -1,29 +1,22 @@
 package kiln.lowering.torch;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import kiln.dialects.ir.Attribute;
 import kiln.dialects.ir.Block;
-import kiln.dialects.ir.FloatAttr;
+import kiln.dialects.ir.Folder;
 import kiln.dialects.ir.IntAttr;
-import kiln.dialects.ir.Location;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
-import kiln.dialects.ir.StringAttr;
-import kiln.dialects.ir.Type;
+import kiln.dialects.ir.UnitAttr;
 import kiln.dialects.ir.Value;
 import kiln.dialects.torch.BlockOutputs;
 import kiln.dialects.torch.Constants;
 import kiln.dialects.torch.TorchDialect;
-import kiln.dialects.torch.scalar.ScalarFunction;
+import kiln.dialects.torch.TorchFolds;
 import kiln.dialects.torch.scalar.ScalarOps;
-import kiln.dialects.torch.scalar.ScalarResults;
 import kiln.dialects.torch.schema.Overloads;
-import kiln.dialects.torch.types.LeafType;
-import kiln.dialects.torch.types.OptionalType;
-import kiln.dialects.torch.types.UnionType;
 import kiln.lowering.Pass;
 import kiln.lowering.PassContext;
 
@@ -123,140 +116,31 @@ public final class ConstantPropagationPass implements Pass {
             op.replaceWith(List.of(op.operand(0)));
             return true;
         }
-        if (op.numResults() == 0 || !op.regions().isEmpty()) {
+        if (op.def().getInterface(Folder.class).filter(f -> f == TorchFolds.FOLDER).isEmpty()) {
             return false;
         }
-        if (op.name().equals("aten::device") && op.numOperands() == 1 && op.numResults() == 1
-                && op.result(0).type() == LeafType.DEVICE
-                && constantValue(op.operand(0)) instanceof Optional<Object> s && s.orElse(null) instanceof String d) {
-            // a device named by a constant string is a Device constant
-            Operation c = Constants.of(LeafType.DEVICE, new StringAttr(d), op.location());
-            op.block().insertBefore(c, op);
-            op.replaceWith(List.of(c.result(0)));
-            return true;
+        List<Attribute> constants = new ArrayList<>();
+        for (Value v : op.operands()) {
+            constants.add(Constants.definingConstant(v).map(c -> c.attribute("value") == null ? (Attribute) UnitAttr.UNIT
+                    : c.attribute("value")).orElse(null));
         }
-        if (op.name().equals("aten::__is__") || op.name().equals("aten::__isnot__")) {
-            Optional<Boolean> decided = decideIsNone(op);
-            if (decided.isPresent()) {
-                boolean v = op.name().equals("aten::__is__") == decided.get();
-                replaceWithConstants(op, List.of(v));
-                return true;
-            }
-        }
-        return foldScalarOp(op);
-    }
-
-    /**
-     * Evaluates a scalar operator whose operands are all constants and whose results are all ints, floats, bools
-     * or strings, by the overload it calls, in the interpreter's table; an op that raises is left to raise when
-     * it runs.
-     */
-    private static boolean foldScalarOp(Operation op) {
-        for (Value r : op.results()) {
-            if (!isFoldable(r.type())) {
-                return false;
-            }
-        }
-        Object[] args = new Object[op.numOperands()];
-        for (int i = 0; i < args.length; i++) {
-            Value v = op.operand(i);
-            Optional<Object> c = constantValue(v);
-            if (c == null || c.isEmpty() && v.type() != LeafType.NONE) {
-                return false;
-            }
-            args[i] = c.orElse(null);
-        }
-        Optional<ScalarFunction> f = Overloads.standard().resolve(op)
-                .flatMap(s -> ScalarOps.standard().lookup(s.overloadedName()));
-        if (f.isEmpty()) {
+        Optional<List<Folder.Result>> folded = TorchFolds.fold(op, constants);
+        if (folded.isEmpty()) {
             return false;
         }
-        Object result;
-        try {
-            result = f.get().apply(args);
-        } catch (RuntimeException e) {
-            return false; // a ScalarException (ZeroDivisionError, ValueError, ...): the op stays, to raise when it runs
-        }
-        List<Object> values = result instanceof ScalarResults several ? several.values()
-                : Collections.singletonList(result);
-        if (values.size() != op.numResults()) {
-            return false;
-        }
-        for (int i = 0; i < values.size(); i++) {
-            if (!holds(op.result(i).type(), values.get(i))) {
-                return false;
+        List<Value> values = new ArrayList<>();
+        for (int i = 0; i < op.numResults(); i++) {
+            switch (folded.get().get(i)) {
+                case Folder.Result.Existing e -> values.add(e.value());
+                case Folder.Result.Constant k -> {
+                    Operation c = Constants.of(op.result(i).type(), k.value(), op.location());
+                    op.block().insertBefore(c, op);
+                    values.add(c.result(0));
+                }
             }
         }
-        replaceWithConstants(op, values);
+        op.replaceWith(values);
         return true;
     }
 
-    private static boolean isFoldable(Type t) {
-        return t == LeafType.INT || t == LeafType.FLOAT || t == LeafType.BOOL || t == LeafType.STR;
-    }
-
-    /** Whether {@code value} is a value of the foldable type {@code t}. */
-    private static boolean holds(Type t, Object value) {
-        return switch (value) {
-            case Long l -> t == LeafType.INT;
-            case Double d -> t == LeafType.FLOAT;
-            case Boolean b -> t == LeafType.BOOL;
-            case String str -> t == LeafType.STR;
-            case null, default -> false;
-        };
-    }
-
-    /** Whether the tested value is None, when its type decides it: None always is, non-optional never is. */
-    private static Optional<Boolean> decideIsNone(Operation op) {
-        Value a = op.operand(0);
-        Value b = op.operand(1);
-        Value other = a.type() == LeafType.NONE ? b : b.type() == LeafType.NONE ? a : null;
-        if (other == null) {
-            return Optional.empty();
-        }
-        Type t = other.type();
-        if (t == LeafType.NONE) {
-            return Optional.of(true);
-        }
-        boolean mayBeNone = t instanceof OptionalType || t == LeafType.ANY
-                || (t instanceof UnionType u && u.types().contains(LeafType.NONE));
-        return mayBeNone ? Optional.empty() : Optional.of(false);
-    }
-
-    /** The constant's value (Optional.empty() for None), or null when {@code v} is not a scalar constant. */
-    private static Optional<Object> constantValue(Value v) {
-        Optional<Operation> c = Constants.definingConstant(v);
-        if (c.isEmpty()) {
-            return null;
-        }
-        Attribute a = c.get().attribute("value");
-        if (a == null) {
-            return v.type() == LeafType.NONE ? Optional.empty() : null;
-        }
-        return switch (a) {
-            case IntAttr i when v.type() == LeafType.BOOL -> Optional.of(i.value() != 0);
-            case IntAttr i when v.type() == LeafType.INT -> Optional.of(i.value());
-            case FloatAttr x when v.type() == LeafType.FLOAT -> Optional.of(x.value());
-            case StringAttr s when v.type() == LeafType.STR -> Optional.of(s.value());
-            default -> null;
-        };
-    }
-
-    /** Replaces the results of {@code op} by constants of {@code values}, one per result. */
-    private static void replaceWithConstants(Operation op, List<Object> values) {
-        List<Value> constants = new ArrayList<>();
-        for (Object value : values) {
-            Operation c = switch (value) {
-                case Boolean b -> Constants.bool(b);
-                case Long l -> Constants.integer(l);
-                case Double d -> Constants.floating(d);
-                case String s -> Constants.string(s);
-                default -> throw new IllegalStateException("unexpected constant " + value);
-            };
-            c.setLocation(op.location() == null ? Location.UNKNOWN : op.location());
-            op.block().insertBefore(c, op);
-            constants.add(c.result(0));
-        }
-        op.replaceWith(constants);
-    }
 }
