@@ -2,7 +2,6 @@ package kiln.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
-import kiln.dialects.torch.GraphParseException;
 import picocli.CommandLine;
 
 /**
@@ -24,7 +23,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println("  " + se.range().highlight().replace("\n", "\n  "));
         }
         if (verbose) {
-            if (ex instanceof GraphParseException g && g.sourceLine() != null) {
+            if (ex instanceof kiln.dialects.ir.text.ParseException g && g.sourceLine() != null) {
                 err.println("  " + g.sourceLine());
                 err.println("  " + " ".repeat(Math.max(0, g.column() - 1)) + "^");
             }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs the IR tests under the repository's {@code test/} folder the way LLVM's lit does: each file's
  * {@code RUN:} lines are pipelines of {@code lower …} (run in-process; {@code not} expects failure,
- * {@code 2>&1} merges errors into the output) feeding {@code FileCheck %s [--check-prefix=P]}.
+ * {@code 2>&1} merges errors into the output; a stage after another reads its output as standard input, so
+ * {@code lower opt %s | lower opt -} round-trips) feeding {@code FileCheck %s [--check-prefix=P]}. Words are split
+ * as a shell does, so {@code --pass-pipeline='canonicalize{max-iterations=1 top-down=false}'} is one word.
  */
 class LitTest {
     private static final Pattern RUN = Pattern.compile("(?:#|//)\\s*RUN:\\s*(.*)");
@@ -58,7 +60,7 @@ class LitTest {
         String[] stages = pipeline.split("\\s\\|\\s");
         String output = null;
         for (String stage : stages) {
-            List<String> words = new ArrayList<>(List.of(stage.strip().split("\\s+")));
+            List<String> words = shellWords(stage.strip());
             if (words.getFirst().equals("FileCheck")) {
                 String prefix = "CHECK";
                 for (String w : words) {
@@ -84,7 +86,16 @@ class LitTest {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             PrintWriter outW = new PrintWriter(out, true);
-            int code = Lower.run(words.toArray(String[]::new), outW, mergeErr ? outW : new PrintWriter(err, true));
+            java.io.InputStream stdin = System.in;
+            int code;
+            try {
+                if (output != null) {
+                    System.setIn(new java.io.ByteArrayInputStream(output.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                }
+                code = Lower.run(words.toArray(String[]::new), outW, mergeErr ? outW : new PrintWriter(err, true));
+            } finally {
+                System.setIn(stdin);
+            }
             if (expectFailure) {
                 assertTrue(code != 0, "expected failure of: " + stage + "\noutput:\n" + out);
             } else {
@@ -92,5 +103,39 @@ class LitTest {
             }
             output = out.toString();
         }
+    }
+
+    /** Splits a command line into words as a POSIX shell does for quotes ('…', "…") and blanks. */
+    static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    w.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(w.toString());
+                    w.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                w.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(w.toString());
+        }
+        return words;
     }
 }

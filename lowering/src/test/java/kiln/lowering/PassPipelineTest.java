@@ -17,7 +17,10 @@ import kiln.dialects.torch.TorchDialect;
 import org.junit.jupiter.api.Test;
 
 class PassPipelineTest {
-    record Noop(String name, Map<String, String> options) implements Pass {
+    static final PassOption<Integer> X = PassOption.integer("x", "a number", 0);
+    static final PassOption<List<String>> Y = PassOption.list("y", "some words");
+
+    record Noop(String name, PassOptions options) implements Pass {
         @Override
         public String summary() {
             return "does nothing";
@@ -31,24 +34,42 @@ class PassPipelineTest {
     }
 
     final PassRegistry registry = new PassRegistry()
-            .register("a", "first", o -> new Noop("a", o))
-            .register("b", "second", o -> new Noop("b", o));
+            .register("a", "first", List.of(), o -> new Noop("a", o))
+            .register("b", "second", List.of(X, Y), o -> new Noop("b", o));
 
     @Test
     void readsNamesAndOptions() {
-        PassPipeline p = PassPipeline.parse(" a , b{x=1, y = two},a ", registry);
-        assertEquals("a,b,a", p.toString());
-        assertEquals(Map.of("x", "1", "y", "two"), ((Noop) p.passes().get(1)).options());
+        PassPipeline p = PassPipeline.parse(" a , b{x=1  y=two,three},a ", registry);
+        assertEquals("a,b{x=1 y=two,three},a", p.toString());
+        PassOptions o = ((Noop) p.passes().get(1)).options();
+        assertEquals(1, o.get(X));
+        assertEquals(List.of("two", "three"), o.get(Y));
+        assertEquals(0, ((Noop) PassPipeline.parse("b", registry).passes().getFirst()).options().get(X));
         assertTrue(PassPipeline.parse("", registry).passes().isEmpty());
+    }
+
+    @Test
+    void readsNestedPipelines() {
+        PassPipeline p = PassPipeline.parse("builtin.module(a, func(b{x=2}, a), prim::FusionGroup(a))", registry);
+        assertEquals("builtin.module(a,func(b{x=2},a),prim::FusionGroup(a))", p.toString());
+        assertEquals("builtin.module", p.anchor());
+        var nested = (PassPipeline.Nested) p.elements().get(1);
+        assertEquals("builtin.func", nested.pipeline().anchor());
     }
 
     @Test
     void rejectsUnknownAndMalformed() {
         var e = assertThrows(IllegalArgumentException.class, () -> PassPipeline.parse("a,c", registry));
         assertEquals("pass pipeline: unknown pass 'c' (known: a, b)", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PassPipeline.parse("a{x}", registry));
-        assertThrows(IllegalArgumentException.class, () -> PassPipeline.parse("a{x=1", registry));
+        e = assertThrows(IllegalArgumentException.class, () -> PassPipeline.parse("a{x=1}", registry));
+        assertEquals("pass 'a' has no option 'x' (it takes none)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PassPipeline.parse("b{z=1}", registry));
+        assertEquals("pass 'b' has no option 'z' (options: x, y)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PassPipeline.parse("b{x=one}", registry));
+        assertEquals("option 'x' of pass 'b': expected an integer, got 'one'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PassPipeline.parse("b{x=1", registry));
         assertThrows(IllegalArgumentException.class, () -> PassPipeline.parse("a,,b", registry));
+        assertThrows(IllegalArgumentException.class, () -> PassPipeline.parse("func(a", registry));
     }
 
     @Test
@@ -71,7 +92,7 @@ class PassPipelineTest {
 
     @Test
     void aPassThatBreaksTheIrIsNamed() {
-        PassRegistry r = new PassRegistry().register("breaker", "erases the return", o -> new Pass() {
+        PassRegistry r = new PassRegistry().register("breaker", "erases the return", () -> new Pass() {
             @Override
             public String name() {
                 return "breaker";

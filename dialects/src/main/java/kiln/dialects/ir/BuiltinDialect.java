@@ -109,7 +109,7 @@ public final class BuiltinDialect implements Dialect {
             }
             return;
         }
-        Operation end = body.entry().terminator();
+        Operation end = body.entry().lastOp();
         if (end != null && !end.has(Trait.RETURN_LIKE)) {
             report.accept("body ends in '" + end.name() + "', which does not return");
         }

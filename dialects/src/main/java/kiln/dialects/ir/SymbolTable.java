@@ -82,19 +82,20 @@ public final class SymbolTable {
         return name;
     }
 
-    /** The check of {@link Trait#SYMBOL_TABLE}: one region of one block, and no name defined twice. */
+    /** The check of {@link Trait#SYMBOL_TABLE} on the table itself: one region of at most one block. */
     static void verify(Operation table, Consumer<String> report) {
         if (table.regions().size() != 1 || table.region(0).blocks().size() > 1) {
             report.accept("is a symbol table and must have one region of at most one block");
-            return;
         }
+    }
+
+    /** The symbols of {@code table} whose name an earlier symbol of it already has (each is an error). */
+    public static List<Operation> redefinitions(Operation table) {
         Set<String> seen = new HashSet<>();
+        List<Operation> out = new ArrayList<>();
         for (Operation op : symbols(table)) {
-            nameOf(op).ifPresent(n -> {
-                if (!seen.add(n)) {
-                    report.accept("defines symbol '@" + n + "' more than once");
-                }
-            });
+            nameOf(op).filter(n -> !seen.add(n)).ifPresent(n -> out.add(op));
         }
+        return out;
     }
 }

@@ -123,6 +123,11 @@ public final class Verifier {
         for (Trait t : def.traits()) {
             t.verify(op, message -> report(op, message));
         }
+        if (op.has(Trait.SYMBOL_TABLE)) {
+            for (Operation again : SymbolTable.redefinitions(op)) {
+                report(again, "redefines symbol '@" + SymbolTable.nameOf(again).orElseThrow() + "'");
+            }
+        }
         def.verifier().verify(op, message -> report(op, message));
     }
 

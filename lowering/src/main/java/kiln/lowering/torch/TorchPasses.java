@@ -7,13 +7,12 @@ import kiln.lowering.PassRegistry;
 public final class TorchPasses implements PassProvider {
     @Override
     public void register(PassRegistry registry) {
-        registry.register(ConstantPoolingPass.NAME, new ConstantPoolingPass().summary(),
-                options -> new ConstantPoolingPass());
+        registry.register(ConstantPoolingPass.NAME, new ConstantPoolingPass().summary(), ConstantPoolingPass::new);
         registry.register(ConstantPropagationPass.NAME, new ConstantPropagationPass().summary(),
-                options -> new ConstantPropagationPass());
+                ConstantPropagationPass::new);
         registry.register(DeadCodeEliminationPass.NAME, "remove unused ops that have no side effects",
-                options -> new DeadCodeEliminationPass(kiln.dialects.torch.schema.OperatorRegistry.standard()));
+                () -> new DeadCodeEliminationPass(kiln.dialects.torch.schema.OperatorRegistry.standard()));
         registry.register(NormalizeOpsPass.NAME, "replace operator aliases by their canonical operator",
-                options -> new NormalizeOpsPass(kiln.dialects.torch.TorchDialect.registry()));
+                () -> new NormalizeOpsPass(kiln.dialects.torch.TorchDialect.registry()));
     }
 }

@@ -35,6 +35,7 @@ public final class AsmParser {
     final DialectRegistry registry;
     int pos;
     private Scope scope = new Scope(null, true);
+    private final Map<Operation, Integer> offsets = new java.util.IdentityHashMap<>();
 
     /** Value names visible at a point. */
     private record Scope(Scope parent, boolean isolated, Map<String, Value> values) {
@@ -68,7 +69,43 @@ public final class AsmParser {
      * other sequence of ops is wrapped in a new module, as mlir-opt does.
      */
     public static Operation parseModule(String text, String file, DialectRegistry registry) {
+        return parse(text, file, registry).module();
+    }
+
+    /**
+     * A module read from text, and where in the text each op stood ({@link kiln.dialects.ir.Diagnostic#locatedBy}
+     * places diagnostics about ops that carry no source location of their own).
+     */
+    public record Parsed(Operation module, Map<Operation, Location> positions) {
+    }
+
+    /** Reads a whole text as {@link #parseModule} does, keeping where each op stood. */
+    public static Parsed parse(String text, String file, DialectRegistry registry) {
         AsmParser p = new AsmParser(text, file, registry, 0);
+        Operation module = p.module();
+        int[] lineStarts = lineStarts(text);
+        Map<Operation, Location> positions = new java.util.IdentityHashMap<>();
+        p.offsets.forEach((op, offset) -> {
+            int line = java.util.Arrays.binarySearch(lineStarts, offset);
+            line = line >= 0 ? line : -line - 2;
+            positions.put(op, Location.of(file, line + 1, offset - lineStarts[line] + 1));
+        });
+        return new Parsed(module, positions);
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private Operation module() {
+        AsmParser p = this;
         Region top = new Region(null);
         Block block = top.addBlock();
         p.skipWhitespace();
@@ -492,6 +529,7 @@ public final class AsmParser {
             throw errorAt(start, "operation defines " + op.numResults() + " result(s) but " + resultNames.size()
                     + " name(s) were given");
         }
+        offsets.put(op, start);
         for (int i = 0; i < resultNames.size(); i++) {
             define(resultNames.get(i), op.result(i), resultOffsets.get(i));
         }

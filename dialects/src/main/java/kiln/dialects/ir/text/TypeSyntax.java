@@ -229,6 +229,12 @@ final class TypeSyntax implements TypeContext {
         if (ns.isEmpty()) {
             throw p.errorAt(at, "'" + sigil + "<…>' names no dialect");
         }
+        if (p.dialect(ns).isEmpty() && p.registry.allowsUnregistered()) {
+            @SuppressWarnings("unchecked")
+            T opaque = (T) (isType ? new kiln.dialects.ir.OpaqueType(ns, body)
+                    : new kiln.dialects.ir.OpaqueAttr(ns, body));
+            return opaque;
+        }
         Dialect d = p.dialect(ns).orElseThrow(() -> p.errorAt(at, "no dialect '" + ns + "' is registered for "
                 + (isType ? "type" : "attribute") + " '" + p.text.substring(at, p.pos) + "'"));
         try {

@@ -119,7 +119,8 @@ class GenericTextTest {
                 """));
         assertTrue(e.getMessage().contains("expects different type than prior uses: 'i64' vs 'i32'"),
                 e.getMessage());
-        e = assertThrows(ParseException.class, () -> parse("%a = \"t.c\"() : () -> !nodialect.x"));
+        e = assertThrows(ParseException.class, () -> AsmParser.parseModule("func @f(!nodialect.x)", "t",
+                new DialectRegistry()));
         assertTrue(e.getMessage().contains("no dialect 'nodialect'"), e.getMessage());
     }
 
@@ -133,7 +134,7 @@ class GenericTextTest {
                   return
                 }
                 """);
-        assertEquals("error: 'builtin.module' op defines symbol '@f' more than once",
+        assertEquals("error: 'builtin.func' op redefines symbol '@f'",
                 Verifier.verify(m).getFirst().toString());
     }
 }
