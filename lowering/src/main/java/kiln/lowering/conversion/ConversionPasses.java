@@ -7,10 +7,7 @@ import kiln.lowering.PassRegistry;
 public final class ConversionPasses implements PassProvider {
     @Override
     public void register(PassRegistry registry) {
-        ReconcileUnrealizedCastsPass pass = new ReconcileUnrealizedCastsPass();
-        registry.register(pass.name(), pass.summary(), options -> {
-            PassOptions.none(pass.name(), options);
-            return new ReconcileUnrealizedCastsPass();
-        });
+        registry.register(ReconcileUnrealizedCastsPass.NAME, new ReconcileUnrealizedCastsPass().summary(),
+                ReconcileUnrealizedCastsPass::new);
     }
 }

@@ -135,9 +135,9 @@ public final class DialectConversion {
                     || full && legality == ConversionTarget.Legality.UNKNOWN) {
                 left.add(op);
                 if (full) {
-                    diagnostics.add(new Diagnostic(op, op.location(), null, "failed to legalize operation '"
-                            + op.name() + "'" + (legality == ConversionTarget.Legality.ILLEGAL
-                            ? " that was explicitly marked illegal" : "")));
+                    diagnostics.add(Diagnostic.at(op, "failed to legalize operation '" + op.name() + "'"
+                            + (legality == ConversionTarget.Legality.ILLEGAL ? " that was explicitly marked illegal"
+                            : "")));
                 }
             }
         };

@@ -7,6 +7,7 @@ import kiln.dialects.ir.Region;
 import kiln.dialects.ir.rewrite.PatternRewriter;
 import kiln.lowering.Pass;
 import kiln.lowering.PassContext;
+import kiln.lowering.PassFailure;
 
 /**
  * MLIR's {@code reconcile-unrealized-casts}: cancels chains of {@code builtin.unrealized_conversion_cast} that lead
@@ -32,8 +33,8 @@ public final class ReconcileUnrealizedCastsPass implements Pass {
         List<Operation> left = UnrealizedCasts.reconcile(casts, new PatternRewriter());
         context.count(this, "erased", casts.size() - left.size());
         if (!left.isEmpty()) {
-            throw new ConversionException(left.stream().map(c -> new Diagnostic(c, c.location(), null,
-                    "failed to legalize operation '" + c.name() + "' that was explicitly marked illegal")).toList());
+            throw new PassFailure(NAME, left.stream().map(c -> Diagnostic.at(c, "failed to legalize operation '"
+                    + c.name() + "' that was explicitly marked illegal")).toList());
         }
         return casts.size() != left.size();
     }
