@@ -4,6 +4,7 @@ import java.util.List;
 import kiln.dialects.ir.BuiltinDialect;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
+import kiln.dialects.ir.rewrite.RewritePattern;
 import kiln.lowering.Pass;
 import kiln.lowering.PassContext;
 import kiln.lowering.PassFailure;
@@ -55,17 +56,16 @@ public final class TorchToArithPass implements Pass {
     public boolean run(Region root, PassContext context) {
         TypeConverter types = TorchToArith.typeConverter();
         ConversionTarget target = TorchToArith.target(types);
-        boolean full = options.get(FULL);
-        // run on a function's body: the function itself converts too (its signature)
+        List<RewritePattern> patterns = TorchToArith.patterns(types);
+        // run on a function's body, the function itself converts too (its signature)
         Operation owner = root.parentOp();
-        boolean onFunction = owner != null && owner.def() == BuiltinDialect.FUNC;
         ConversionResult r;
-        if (full) {
-            r = onFunction ? DialectConversion.applyFullConversion(owner, target, TorchToArith.patterns(types), types)
-                    : DialectConversion.applyFullConversion(root, target, TorchToArith.patterns(types), types);
+        if (owner != null && owner.def() == BuiltinDialect.FUNC) {
+            r = options.get(FULL) ? DialectConversion.applyFullConversion(owner, target, patterns, types)
+                    : DialectConversion.applyPartialConversion(owner, target, patterns, types);
         } else {
-            r = onFunction ? DialectConversion.applyPartialConversion(owner, target, TorchToArith.patterns(types),
-                    types) : DialectConversion.applyPartialConversion(root, target, TorchToArith.patterns(types), types);
+            r = options.get(FULL) ? DialectConversion.applyFullConversion(root, target, patterns, types)
+                    : DialectConversion.applyPartialConversion(root, target, patterns, types);
         }
         context.count(this, "converted", r.converted().size());
         context.count(this, "left", r.left().size());
