@@ -1,11 +1,11 @@
 package kiln.dialects.arith;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import kiln.dialects.ir.Attribute;
 import kiln.dialects.ir.AttrSpec;
 import kiln.dialects.ir.Folder;
@@ -190,13 +190,6 @@ public final class ArithOps {
                 }).build();
     }
 
-    private static List<String> keywords(Enum<?>[] values) {
-        List<String> out = new ArrayList<>();
-        for (Enum<?> v : values) {
-            out.add(v.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return List.copyOf(out);
-    }
 
     // ---- the ops
 
@@ -265,9 +258,11 @@ public final class ArithOps {
             Kernels.NEGF, FloatFolds::negf);
 
     public static final OpDef CMPI = compare("arith.cmpi", "integer comparison by predicate", ArithTypes.INTEGER_OR_INDEX,
-            CmpIPredicate.values().length, keywords(CmpIPredicate.values()), Kernels.CMPI, CompareFolds::cmpi);
+            CmpIPredicate.values().length,
+            Stream.of(CmpIPredicate.values()).map(CmpIPredicate::keyword).toList(), Kernels.CMPI, CompareFolds::cmpi);
     public static final OpDef CMPF = compare("arith.cmpf", "float comparison by predicate, ordered or unordered",
-            ArithTypes.FLOAT, CmpFPredicate.values().length, keywords(CmpFPredicate.values()), Kernels.CMPF,
+            ArithTypes.FLOAT, CmpFPredicate.values().length,
+            Stream.of(CmpFPredicate.values()).map(CmpFPredicate::keyword).toList(), Kernels.CMPF,
             CompareFolds::cmpf);
     public static final OpDef SELECT = op("arith.select", "the second operand where the condition holds, else the third",
             3, Kernels.SELECT, CompareFolds::select, ArithFormats.SELECT).traits(Trait.PURE)

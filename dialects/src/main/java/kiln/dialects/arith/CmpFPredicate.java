@@ -11,14 +11,6 @@ public enum CmpFPredicate {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public static CmpFPredicate ofKeyword(String word) {
-        for (CmpFPredicate p : values()) {
-            if (p.keyword().equals(word)) {
-                return p;
-            }
-        }
-        return null;
-    }
 
     /** Whether {@code a <pred> b} holds, IEEE-754's comparison ({@code -0.0 == 0.0}). */
     public boolean test(double a, double b) {

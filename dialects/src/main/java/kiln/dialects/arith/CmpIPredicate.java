@@ -12,14 +12,6 @@ public enum CmpIPredicate {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public static CmpIPredicate ofKeyword(String word) {
-        for (CmpIPredicate p : values()) {
-            if (p.keyword().equals(word)) {
-                return p;
-            }
-        }
-        return null;
-    }
 
     /** Whether {@code a <pred> b} holds for two values of {@code width} bits. */
     public boolean test(long a, long b, int width) {

@@ -55,47 +55,36 @@ public final class DialectConversion {
     public static ConversionResult applyPartialConversion(Region root, ConversionTarget target,
                                                           List<? extends RewritePattern> patterns,
                                                           TypeConverter typeConverter) {
-        return new DialectConversion(target, patterns, typeConverter, false).run(ops(root), root);
+        return new DialectConversion(target, patterns, typeConverter, false).run(root::walk);
     }
 
     /** Converts {@code root} and what is nested in it. */
     public static ConversionResult applyPartialConversion(Operation root, ConversionTarget target,
                                                           List<? extends RewritePattern> patterns,
                                                           TypeConverter typeConverter) {
-        return new DialectConversion(target, patterns, typeConverter, false).run(ops(root), null);
+        return new DialectConversion(target, patterns, typeConverter, false).run(root::walk);
     }
 
     /** Converts everything under {@code root}; fails (with a diagnostic per op) unless all of it ends up legal. */
     public static ConversionResult applyFullConversion(Region root, ConversionTarget target,
                                                        List<? extends RewritePattern> patterns,
                                                        TypeConverter typeConverter) {
-        return new DialectConversion(target, patterns, typeConverter, true).run(ops(root), root);
+        return new DialectConversion(target, patterns, typeConverter, true).run(root::walk);
     }
 
     public static ConversionResult applyFullConversion(Operation root, ConversionTarget target,
                                                        List<? extends RewritePattern> patterns,
                                                        TypeConverter typeConverter) {
-        return new DialectConversion(target, patterns, typeConverter, true).run(ops(root), null);
+        return new DialectConversion(target, patterns, typeConverter, true).run(root::walk);
     }
 
-    private static List<Operation> ops(Region root) {
-        List<Operation> out = new ArrayList<>();
-        root.walk(out::add);
-        return out;
-    }
-
-    private static List<Operation> ops(Operation root) {
-        List<Operation> out = new ArrayList<>();
-        root.walk(out::add);
-        return out;
-    }
-
-    private ConversionResult run(List<Operation> initial, Region rootRegion) {
+    /** Converts the ops {@code root} walks (parents before the ops nested in them). */
+    private ConversionResult run(Consumer<Consumer<Operation>> root) {
         ConversionRewriter rewriter = new ConversionRewriter(new PatternRewriter.Listener() {
         });
-        Operation rootOp = rootRegion == null ? initial.getFirst() : null;
         List<ConversionResult.Converted> converted = new ArrayList<>();
-        Deque<Operation> worklist = new ArrayDeque<>(initial);
+        Deque<Operation> worklist = new ArrayDeque<>();
+        root.accept(worklist::add);
         Map<Operation, Integer> attempts = new IdentityHashMap<>();
         while (!worklist.isEmpty()) {
             Operation op = worklist.poll();
@@ -129,7 +118,10 @@ public final class DialectConversion {
         rewriter.reconcileOwnCasts();
         List<Operation> left = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Consumer<Operation> check = op -> {
+        root.accept(op -> {
+            if (rewriter.isErased(op)) {
+                return; // the root op itself was replaced: its replacement lies outside what was converted
+            }
             ConversionTarget.Legality legality = target.legality(op);
             if (legality == ConversionTarget.Legality.ILLEGAL
                     || full && legality == ConversionTarget.Legality.UNKNOWN) {
@@ -140,12 +132,7 @@ public final class DialectConversion {
                             : "")));
                 }
             }
-        };
-        if (rootRegion != null) {
-            rootRegion.walk(check);
-        } else if (!rewriter.isErased(rootOp)) {
-            rootOp.walk(check);
-        }
+        });
         return new ConversionResult(converted, left, diagnostics);
     }
 }
