@@ -133,11 +133,11 @@ public interface MemoryEffects {
     }
 
     /**
-     * MLIR's {@code wouldOpBeTriviallyDead}: not a terminator, no used result, and known effects that are only
-     * reads and allocations of results made in it.
+     * MLIR's {@code wouldOpBeTriviallyDead}: not a terminator, not a symbol or symbol table (a module), no used
+     * result, and known effects that are only reads and allocations of results made in it.
      */
     static boolean isTriviallyDead(Operation op) {
-        if (op.has(Trait.TERMINATOR) || op.has(Trait.SYMBOL)) {
+        if (op.has(Trait.TERMINATOR) || op.has(Trait.SYMBOL) || op.has(Trait.SYMBOL_TABLE)) {
             return false;
         }
         for (OpResult r : op.results()) {

@@ -15,6 +15,8 @@ import kiln.dialects.ir.Dialect;
 import kiln.dialects.ir.Folder;
 import kiln.dialects.ir.Location;
 import kiln.dialects.ir.UnitAttr;
+import kiln.dialects.ir.UnusedResults;
+import kiln.dialects.ir.rewrite.RewritePattern;
 import kiln.dialects.ir.text.RegionFormat;
 import kiln.dialects.ir.text.TypeContext;
 import kiln.dialects.torch.types.TorchTypeParser;
@@ -60,12 +62,15 @@ public final class TorchDialect implements Dialect {
     public static final Trait SUBGRAPH = Trait.named("torch.subgraph");
 
     public static final OpDef CONSTANT = OpDef.define("prim::Constant")
-            .summary("a compile-time constant; no attributes means None")
+            .summary("a compile-time constant; no attributes means None; pure unless of a mutable type (a list, a "
+                    + "tensor), which it makes")
             .operands(0).results(1)
             .attribute(optional("value", Attribute.class))
             .attribute(optional("name", StringAttr.class))
             .attribute(optional("fallback", IntAttr.class))
-            .traits(Trait.PURE, Trait.CONSTANT_LIKE).folder(TorchDialect::foldConstant).build();
+            .traits(Trait.CONSTANT_LIKE).folder(TorchDialect::foldConstant)
+            .dynamicTraits((op, trait) -> trait == Trait.PURE && TorchEffects.isImmutable(op.result(0).type()))
+            .effects(TorchEffects::constant).build();
 
     public static final OpDef RETURN = OpDef.define("prim::Return")
             .summary("ends a block; its operands are the block's outputs ('return (…)' / '-> (…)')")
@@ -74,6 +79,7 @@ public final class TorchDialect implements Dialect {
     public static final OpDef IF = OpDef.define("prim::If")
             .summary("runs block0 when the condition is true, else block1; results come from the taken block")
             .operands(1).results(Arity.ANY).regions(2).traits(Trait.RECURSIVE_MEMORY_EFFECTS, Trait.SINGLE_BLOCK)
+            .implement(UnusedResults.class, TorchDialect::eraseUnusedOutputs)
             .verifier(TorchDialect::verifyIf).build();
 
     public static final OpDef LOOP = OpDef.define("prim::Loop")
@@ -284,6 +290,27 @@ public final class TorchDialect implements Dialect {
     private static Optional<List<Folder.Result>> foldConstant(Operation op, List<Attribute> operands) {
         Attribute value = op.attribute("value");
         return Folder.to(value == null ? UnitAttr.UNIT : value);
+    }
+
+    /** An if's outputs nothing reads go, with what each branch returns for them (as PyTorch's DCE does). */
+    private static boolean eraseUnusedOutputs(Operation ifOp) {
+        boolean changed = false;
+        for (int i = ifOp.numResults() - 1; i >= 0; i--) {
+            if (!ifOp.result(i).hasUses()) {
+                for (Region r : ifOp.regions()) {
+                    BlockOutputs.erase(r.entry(), i);
+                }
+                ifOp.eraseResult(i);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The canonicalization rows of the torch ops ({@link TorchCanonicalization}). */
+    @Override
+    public List<RewritePattern> canonicalizationPatterns() {
+        return TorchCanonicalization.rules().patterns();
     }
 
     private static OpDef pure(String name, Arity operands, Arity results) {

@@ -7,20 +7,29 @@ import kiln.dialects.ir.MemoryEffects;
 import kiln.dialects.ir.MemoryEffects.Effect;
 import kiln.dialects.ir.MemoryEffects.Kind;
 import kiln.dialects.ir.MemoryEffects.Resource;
+import kiln.dialects.ir.OpResult;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Trait;
+import kiln.dialects.ir.Type;
 import kiln.dialects.ir.Value;
 import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.schema.OperatorRegistry;
-import kiln.dialects.torch.types.TensorType;
+import kiln.dialects.torch.schema.Overloads;
+import kiln.dialects.torch.types.LeafType;
+import kiln.dialects.torch.types.OptionalType;
+import kiln.dialects.torch.types.TupleType;
 
 /**
  * The memory effects of the torch dialect's ops, as PyTorch's alias analysis and {@code Node::hasSideEffects}
  * (torch/csrc/jit/ir/ir.cpp) see them: printing and warnings write the program's output; raising writes its control
  * state; attribute stores write the object; the operators PyTorch registers with side effects write the state they
- * change; an operator whose schemas write an argument ({@code Tensor(a!)}) may write anything; any other operator
- * reads its tensor operands. Random sampling reads the generator (an unused draw is dead, as in PyTorch) and is
- * {@link Trait#NONDETERMINISTIC}, so CSE never merges two draws.
+ * change. An operator's other effects come from the overload the op calls ({@link Overloads}, as PyTorch asks the
+ * node's matched schema: {@code aten::add.out} does not make every {@code aten::add} a write): one that writes an
+ * argument ({@code Tensor(a!)}) may write anything; else the op reads its operands of mutable types and allocates
+ * its results of mutable types that the schema does not say alias an argument (a fresh tensor or list: two of them
+ * are two objects, so CSE never merges them, and each is dead when unused). Random sampling reads the generator
+ * (an unused draw is dead, as in PyTorch) and is {@link Trait#NONDETERMINISTIC}, so CSE never merges two draws.
+ * Constants of mutable types (lists, tensors) are allocations too; the others are pure.
  */
 public final class TorchEffects {
     /** What TorchScript's {@code print} and {@code warnings.warn} write. */
@@ -64,20 +73,62 @@ public final class TorchEffects {
                     : OUTPUT;
             return List.of(Effect.on(Kind.WRITE, r));
         }
-        List<FunctionSchema> overloads = OperatorRegistry.standard().overloads(name);
+        List<FunctionSchema> overloads = overloads(op);
         if (overloads.isEmpty() || overloads.stream().anyMatch(FunctionSchema::isMutable)) {
             return MemoryEffects.ANYTHING;
         }
         List<Effect> effects = new ArrayList<>();
         for (Value v : op.operands()) {
-            if (v.type().isSubtypeOf(TensorType.TENSOR)) {
+            if (!isImmutable(v.type())) {
                 effects.add(Effect.read(v));
+            }
+        }
+        for (OpResult r : op.results()) {
+            if (!isImmutable(r.type()) && overloads.stream().noneMatch(s -> aliasesAnArgument(s, r.index()))) {
+                effects.add(Effect.allocate(r));
             }
         }
         if (RANDOM.contains(name)) {
             effects.add(Effect.on(Kind.READ, RNG));
         }
         return effects;
+    }
+
+    /**
+     * The overload {@code op} calls ({@link Overloads}, PyTorch's matched schema), or every overload of its operator
+     * when none accepts its types.
+     */
+    private static List<FunctionSchema> overloads(Operation op) {
+        return Overloads.standard().resolve(op).map(List::of)
+                .orElseGet(() -> OperatorRegistry.standard().overloads(op.name()));
+    }
+
+    /** Whether return {@code i} of {@code schema} is in an alias set ({@code Tensor(a)}), not a fresh object. */
+    private static boolean aliasesAnArgument(FunctionSchema schema, int i) {
+        return i >= schema.returns().size()
+                || schema.returns().get(i).aliasInfo().map(a -> !a.beforeSets().isEmpty()).orElse(false);
+    }
+
+    /**
+     * Whether values of type {@code t} cannot change once made (numbers, strings, None, devices, functions and
+     * tuples of those): merging two equal ones changes nothing a program can observe.
+     */
+    public static boolean isImmutable(Type t) {
+        return switch (t) {
+            case LeafType leaf -> switch (leaf) {
+                case INT, FLOAT, BOOL, STR, NONE, DEVICE, FUNCTION, COMPLEX, LAYOUT, SCALAR_TYPE, MEMORY_FORMAT,
+                     NUMBER -> true;
+                default -> false;
+            };
+            case OptionalType o -> isImmutable(o.elementType());
+            case TupleType tuple -> tuple.elements().stream().allMatch(TorchEffects::isImmutable);
+            default -> false;
+        };
+    }
+
+    /** A constant of a mutable type makes an object (it is pure otherwise: see {@link TorchDialect#CONSTANT}). */
+    static List<Effect> constant(Operation op) {
+        return List.of(Effect.allocate(op.result(0)));
     }
 
     static List<Effect> print(Operation op) {

@@ -1,13 +1,15 @@
 package kiln.frontend.emit;
 
-import java.util.List;
 import kiln.dialects.ir.Block;
-import kiln.dialects.ir.Operation;
-import kiln.dialects.ir.Region;
+import kiln.dialects.ir.rewrite.GreedyRewriteConfig;
+import kiln.dialects.ir.rewrite.GreedyRewriteDriver;
+import kiln.dialects.ir.rewrite.PatternSet;
 import kiln.dialects.torch.Graph;
+import kiln.dialects.torch.TorchCanonicalization;
 import kiln.dialects.torch.TorchDialect;
 import kiln.lowering.PassContext;
 import kiln.lowering.torch.ConstantPoolingPass;
+import kiln.lowering.transforms.DeadCodeEliminationPass;
 
 /**
  * The clean-up TorchScript runs on every freshly compiled graph (ir_emitter.cpp: NormalizeOps, then
@@ -25,7 +27,7 @@ final class Cleanup {
         new kiln.lowering.torch.ConstantPropagationPass().run(g.region(), context);
         // the exit transforms always leave constant conditions behind, so PyTorch's constant propagation always
         // changes something here and runs dead code elimination after it
-        eliminateDeadCode(g.block(), operators);
+        eliminateDeadCode(g.block());
         new ConstantPoolingPass().run(g.region(), context);
     }
 
@@ -37,39 +39,26 @@ final class Cleanup {
     static void optimize(Graph g, kiln.dialects.torch.schema.OperatorRegistry operators) {
         PassContext context = new PassContext(TorchDialect.registry());
         if (new kiln.lowering.torch.ConstantPropagationPass().run(g.region(), context)) {
-            eliminateDeadCode(g.block(), operators);
+            eliminateDeadCode(g.block());
         }
         new ConstantPoolingPass().run(g.region(), context);
     }
 
-    /** {@code TupleUnpack(TupleConstruct(xs))} is {@code xs}; {@code TupleIndex(TupleConstruct(xs), i)} is {@code xs[i]}. */
+    /**
+     * PyTorch's LowerSimpleTuples: {@code TupleUnpack(TupleConstruct(xs))} is {@code xs} and
+     * {@code TupleIndex(TupleConstruct(xs), i)} is {@code xs[i]} (the torch dialect's tuple rows, applied by the
+     * greedy driver without folding or constant de-duplication).
+     */
     static void lowerSimpleTuples(Block block) {
-        for (Operation op : block.opsSnapshot()) {
-            for (Region r : op.regions()) {
-                for (Block b : r.blocks()) {
-                    lowerSimpleTuples(b);
-                }
-            }
-            if (op.def() == TorchDialect.TUPLE_UNPACK && op.operand(0).definingOp() != null
-                    && op.operand(0).definingOp().def() == TorchDialect.TUPLE_CONSTRUCT
-                    && op.operand(0).definingOp().numOperands() == op.numResults()) {
-                Operation construct = op.operand(0).definingOp();
-                op.replaceWith(List.copyOf(construct.operands()));
-            } else if (op.def() == TorchDialect.TUPLE_INDEX && op.operand(0).definingOp() != null
-                    && op.operand(0).definingOp().def() == TorchDialect.TUPLE_CONSTRUCT
-                    && kiln.dialects.torch.Constants.definingConstant(op.operand(1)).isPresent()) {
-                Operation construct = op.operand(0).definingOp();
-                long i = kiln.dialects.torch.Constants.definingConstant(op.operand(1)).get()
-                        .attribute("value", kiln.dialects.ir.IntAttr.class).value();
-                int n = construct.numOperands();
-                op.replaceWith(List.of(construct.operand((int) (i < 0 ? i + n : i))));
-            }
-        }
+        GreedyRewriteDriver.apply(block.parent(), TUPLE_RULES, TUPLES_ONLY, TorchDialect.registry());
     }
 
-    static void eliminateDeadCode(Block block, kiln.dialects.torch.schema.OperatorRegistry operators) {
-        new kiln.lowering.torch.DeadCodeEliminationPass(operators).run(block.parent(),
-                new PassContext(TorchDialect.registry()));
+    private static final PatternSet TUPLE_RULES = PatternSet.of(TorchCanonicalization.tupleRules().patterns());
+    private static final GreedyRewriteConfig TUPLES_ONLY =
+            GreedyRewriteConfig.DEFAULT.withFold(false).withCseConstants(false).withTopDown(true);
+
+    static void eliminateDeadCode(Block block) {
+        new DeadCodeEliminationPass().run(block.parent(), new PassContext(TorchDialect.registry()));
     }
 
 }

@@ -9,9 +9,7 @@ import kiln.dialects.ir.Region;
 import kiln.dialects.ir.Trait;
 import kiln.dialects.ir.Type;
 import kiln.dialects.torch.TorchDialect;
-import kiln.dialects.torch.types.LeafType;
-import kiln.dialects.torch.types.OptionalType;
-import kiln.dialects.torch.types.TupleType;
+import kiln.dialects.torch.TorchEffects;
 import kiln.lowering.Pass;
 import kiln.lowering.PassContext;
 
@@ -67,7 +65,7 @@ public final class ConstantPoolingPass implements Pass {
             if (op.def() != TorchDialect.CONSTANT) {
                 continue;
             }
-            if (isImmutable(op.result(0).type())) {
+            if (TorchEffects.isImmutable(op.result(0).type())) {
                 Key key = new Key(op.result(0).type(), op.attributes());
                 Operation existing = seen.putIfAbsent(key, op);
                 if (existing != null) {
@@ -84,18 +82,5 @@ public final class ConstantPoolingPass implements Pass {
                 changed[0] = true;
             }
         }
-    }
-
-    static boolean isImmutable(Type t) {
-        return switch (t) {
-            case LeafType leaf -> switch (leaf) {
-                case INT, FLOAT, BOOL, STR, NONE, DEVICE, FUNCTION, COMPLEX, LAYOUT, SCALAR_TYPE, MEMORY_FORMAT,
-                     NUMBER -> true;
-                default -> false;
-            };
-            case OptionalType o -> isImmutable(o.elementType());
-            case TupleType tuple -> tuple.elements().stream().allMatch(ConstantPoolingPass::isImmutable);
-            default -> false;
-        };
     }
 }

@@ -1,6 +1,7 @@
 package kiln.lowering.torch;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import kiln.dialects.ir.Attribute;
@@ -16,6 +17,10 @@ import kiln.dialects.ir.Value;
 import kiln.dialects.torch.BlockOutputs;
 import kiln.dialects.torch.Constants;
 import kiln.dialects.torch.TorchDialect;
+import kiln.dialects.torch.scalar.ScalarFunction;
+import kiln.dialects.torch.scalar.ScalarOps;
+import kiln.dialects.torch.scalar.ScalarResults;
+import kiln.dialects.torch.schema.Overloads;
 import kiln.dialects.torch.types.LeafType;
 import kiln.dialects.torch.types.OptionalType;
 import kiln.dialects.torch.types.UnionType;
@@ -24,10 +29,12 @@ import kiln.lowering.PassContext;
 
 /**
  * PyTorch's ConstantPropagationImmutableTypes with the peephole folds it relies on: scalar operators whose
- * inputs are all constants of immutable types (int, float, bool, str, None) become constants; {@code x is None}
- * is decided when x cannot be None; an {@code unchecked_cast} to a type the value already has disappears; an if
- * with a constant condition is replaced by the branch taken; a loop that cannot start is replaced by its initial
- * values.
+ * inputs are all constants of immutable types (int, float, bool, str, None) and whose results are ints, floats,
+ * bools or strs become constants, evaluated by the overload the op calls ({@link Overloads}) in the table the
+ * interpreter runs ({@link ScalarOps}), so a folded value is the one the op would produce at run time and an op
+ * that would raise stays to raise; {@code x is None} is decided when x cannot be None; an {@code unchecked_cast}
+ * to a type the value already has disappears; an if with a constant condition is replaced by the branch taken; a
+ * loop that cannot start is replaced by its initial values.
  */
 public final class ConstantPropagationPass implements Pass {
     public static final String NAME = "constant-propagation";
@@ -116,10 +123,11 @@ public final class ConstantPropagationPass implements Pass {
             op.replaceWith(List.of(op.operand(0)));
             return true;
         }
-        if (op.numResults() != 1 || !op.regions().isEmpty() || !op.name().startsWith("aten::")) {
+        if (op.numResults() == 0 || !op.regions().isEmpty()) {
             return false;
         }
-        if (op.name().equals("aten::device") && op.numOperands() == 1 && op.result(0).type() == LeafType.DEVICE
+        if (op.name().equals("aten::device") && op.numOperands() == 1 && op.numResults() == 1
+                && op.result(0).type() == LeafType.DEVICE
                 && constantValue(op.operand(0)) instanceof Optional<Object> s && s.orElse(null) instanceof String d) {
             // a device named by a constant string is a Device constant
             Operation c = Constants.of(LeafType.DEVICE, new StringAttr(d), op.location());
@@ -131,33 +139,71 @@ public final class ConstantPropagationPass implements Pass {
             Optional<Boolean> decided = decideIsNone(op);
             if (decided.isPresent()) {
                 boolean v = op.name().equals("aten::__is__") == decided.get();
-                replaceWithConstant(op, v);
+                replaceWithConstants(op, List.of(v));
                 return true;
             }
         }
-        List<Object> args = new ArrayList<>();
-        for (Value v : op.operands()) {
+        return foldScalarOp(op);
+    }
+
+    /**
+     * Evaluates a scalar operator whose operands are all constants and whose results are all ints, floats, bools
+     * or strings, by the overload it calls, in the interpreter's table; an op that raises is left to raise when
+     * it runs.
+     */
+    private static boolean foldScalarOp(Operation op) {
+        for (Value r : op.results()) {
+            if (!isFoldable(r.type())) {
+                return false;
+            }
+        }
+        Object[] args = new Object[op.numOperands()];
+        for (int i = 0; i < args.length; i++) {
+            Value v = op.operand(i);
             Optional<Object> c = constantValue(v);
             if (c == null || c.isEmpty() && v.type() != LeafType.NONE) {
                 return false;
             }
-            args.add(c.orElse(null));
+            args[i] = c.orElse(null);
         }
-        Type out = op.result(0).type();
-        if (!(out == LeafType.INT || out == LeafType.FLOAT || out == LeafType.BOOL || out == LeafType.STR)) {
+        Optional<ScalarFunction> f = Overloads.standard().resolve(op)
+                .flatMap(s -> ScalarOps.standard().lookup(s.overloadedName()));
+        if (f.isEmpty()) {
             return false;
         }
-        Optional<Object> result = ScalarEvaluator.evaluate(op.name(), args);
-        if (result.isEmpty()) {
+        Object result;
+        try {
+            result = f.get().apply(args);
+        } catch (RuntimeException e) {
+            return false; // a ScalarException (ZeroDivisionError, ValueError, ...): the op stays, to raise when it runs
+        }
+        List<Object> values = result instanceof ScalarResults several ? several.values()
+                : Collections.singletonList(result);
+        if (values.size() != op.numResults()) {
             return false;
         }
-        Object r = result.get();
-        if ((out == LeafType.INT && !(r instanceof Long)) || (out == LeafType.FLOAT && !(r instanceof Double))
-                || (out == LeafType.BOOL && !(r instanceof Boolean)) || (out == LeafType.STR && !(r instanceof String))) {
-            return false;
+        for (int i = 0; i < values.size(); i++) {
+            if (!holds(op.result(i).type(), values.get(i))) {
+                return false;
+            }
         }
-        replaceWithConstant(op, r);
+        replaceWithConstants(op, values);
         return true;
+    }
+
+    private static boolean isFoldable(Type t) {
+        return t == LeafType.INT || t == LeafType.FLOAT || t == LeafType.BOOL || t == LeafType.STR;
+    }
+
+    /** Whether {@code value} is a value of the foldable type {@code t}. */
+    private static boolean holds(Type t, Object value) {
+        return switch (value) {
+            case Long l -> t == LeafType.INT;
+            case Double d -> t == LeafType.FLOAT;
+            case Boolean b -> t == LeafType.BOOL;
+            case String str -> t == LeafType.STR;
+            case null, default -> false;
+        };
     }
 
     /** Whether the tested value is None, when its type decides it: None always is, non-optional never is. */
@@ -196,16 +242,21 @@ public final class ConstantPropagationPass implements Pass {
         };
     }
 
-    private static void replaceWithConstant(Operation op, Object value) {
-        Operation c = switch (value) {
-            case Boolean b -> Constants.bool(b);
-            case Long l -> Constants.integer(l);
-            case Double d -> Constants.floating(d);
-            case String s -> Constants.string(s);
-            default -> throw new IllegalStateException("unexpected constant " + value);
-        };
-        c.setLocation(op.location() == null ? Location.UNKNOWN : op.location());
-        op.block().insertBefore(c, op);
-        op.replaceWith(List.of(c.result(0)));
+    /** Replaces the results of {@code op} by constants of {@code values}, one per result. */
+    private static void replaceWithConstants(Operation op, List<Object> values) {
+        List<Value> constants = new ArrayList<>();
+        for (Object value : values) {
+            Operation c = switch (value) {
+                case Boolean b -> Constants.bool(b);
+                case Long l -> Constants.integer(l);
+                case Double d -> Constants.floating(d);
+                case String s -> Constants.string(s);
+                default -> throw new IllegalStateException("unexpected constant " + value);
+            };
+            c.setLocation(op.location() == null ? Location.UNKNOWN : op.location());
+            op.block().insertBefore(c, op);
+            constants.add(c.result(0));
+        }
+        op.replaceWith(constants);
     }
 }

@@ -10,8 +10,6 @@ public final class TorchPasses implements PassProvider {
         registry.register(ConstantPoolingPass.NAME, new ConstantPoolingPass().summary(), ConstantPoolingPass::new);
         registry.register(ConstantPropagationPass.NAME, new ConstantPropagationPass().summary(),
                 ConstantPropagationPass::new);
-        registry.register(DeadCodeEliminationPass.NAME, "remove unused ops that have no side effects",
-                () -> new DeadCodeEliminationPass(kiln.dialects.torch.schema.OperatorRegistry.standard()));
         registry.register(NormalizeOpsPass.NAME, "replace operator aliases by their canonical operator",
                 () -> new NormalizeOpsPass(kiln.dialects.torch.TorchDialect.registry()));
     }

@@ -5,7 +5,13 @@ import static kiln.runtime.interp.Graphs.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import kiln.dialects.torch.types.LeafType;
+import kiln.runtime.interp.kernels.Kernel;
+import kiln.runtime.interp.kernels.KernelContext;
+import kiln.runtime.interp.kernels.KernelRegistry;
 import kiln.runtime.interp.value.ScriptException;
+import kiln.runtime.interp.value.ScriptList;
 import org.junit.jupiter.api.Test;
 
 /** int/float operators behave as TorchScript (and Python) define them. */
@@ -110,5 +116,34 @@ class ScalarSemanticsTest {
         assertEquals(5L, eval(text, 0L, 10L, 2L));
         assertEquals(4L, eval(text, 10L, 0L, -3L));
         assertEquals(0L, eval(text, 5L, 0L, 1L));
+    }
+
+    @Test
+    void divmodAndPartitionGiveOneValuePerResult() {
+        String text = """
+                graph(%a : int, %b : int, %s : str):
+                  %sep : str = prim::Constant[value=","]()
+                  %q : int, %r : int = aten::divmod(%a, %b)
+                  %x : str, %y : str, %z : str = aten::partition(%s, %sep)
+                  return (%q, %r, %x, %y, %z)
+                """;
+        assertEquals(List.of(-4L, -1L, "a", ",", "b,c"), run(text, 7L, -2L, "a,b,c"));
+    }
+
+    @Test
+    void theTablesErrorsKeepTheirPythonClassAndMessage() {
+        Kernel len = KernelRegistry.standard().lookup("aten::len.str").orElseThrow().bind(null, KernelContext.SILENT);
+        ScriptException e = assertThrows(ScriptException.class,
+                () -> len.call(new Object[] {ScriptList.of(LeafType.INT, List.of(1L))}));
+        assertEquals("TypeError", e.className());
+        assertEquals("expected a str but got List[int]", e.scriptMessage(), "named as the interpreter names values");
+        ScriptException zero = assertThrows(ScriptException.class, () -> eval("""
+                graph(%lo : int, %hi : int):
+                  %step : int = prim::Constant[value=0]()
+                  %r : int = aten::__range_length(%lo, %hi, %step)
+                  return (%r)
+                """, 0L, 5L));
+        assertEquals("ValueError", zero.className());
+        assertEquals("range() arg 3 must not be zero", zero.scriptMessage());
     }
 }

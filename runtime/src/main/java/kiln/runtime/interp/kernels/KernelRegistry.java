@@ -22,7 +22,7 @@ public final class KernelRegistry {
     /** A new registry holding every standard kernel (add more to it freely: it is not shared). */
     public static KernelRegistry standard() {
         KernelRegistry r = new KernelRegistry();
-        NumberKernels.register(r);
+        ScalarKernels.register(r);
         StringKernels.register(r);
         ListKernels.register(r);
         DictKernels.register(r);

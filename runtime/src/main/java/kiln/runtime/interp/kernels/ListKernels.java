@@ -8,6 +8,8 @@ import static kiln.runtime.interp.kernels.Args.toLong;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import kiln.dialects.torch.scalar.PyNumbers;
+import kiln.dialects.torch.scalar.PySlice;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.ScriptList;
 import kiln.runtime.interp.value.ScriptObject;
@@ -115,8 +117,6 @@ final class ListKernels {
                 "bool", "int", "float", "str");
         r.register("aten::all", a -> list(a[0]).items().stream().allMatch(ListKernels::truthy),
                 "bool", "int", "float");
-        r.register("aten::__range_length", a -> PySlice.rangeLength(toLong(a[0]), toLong(a[1]), toLong(a[2])));
-        r.register("aten::__derive_index", a -> toLong(a[1]) + toLong(a[0]) * toLong(a[2]));
         registerOrdering(r);
     }
 
@@ -204,7 +204,7 @@ final class ListKernels {
             return toBool(ctx.callMethod((ScriptObject) y, "__lt__", x)) ? 1 : 0;
         }
         if (Values.isNumber(x) && Values.isNumber(y)) {
-            return PyArith.lt(x, y) ? -1 : PyArith.lt(y, x) ? 1 : 0;
+            return PyNumbers.lt(x, y) ? -1 : PyNumbers.lt(y, x) ? 1 : 0;
         }
         if (x instanceof String s && y instanceof String t) {
             return s.compareTo(t);

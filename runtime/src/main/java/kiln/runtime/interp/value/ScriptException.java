@@ -6,6 +6,7 @@ import java.util.List;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.StringAttr;
 import kiln.dialects.torch.TorchDialect;
+import kiln.dialects.torch.scalar.ScalarException;
 import kiln.runtime.tensor.TorchException;
 
 /**
@@ -79,7 +80,8 @@ public final class ScriptException extends RuntimeException {
     }
 
     /**
-     * The error a Java exception from a kernel stands for: a {@link TorchException} keeps its Python class,
+     * The error a Java exception from a kernel stands for: a {@link TorchException} or {@link ScalarException}
+     * keeps its Python class (a scalar operator's argument of the wrong kind is named as {@link Values} names it),
      * arithmetic errors are {@code ZeroDivisionError}s, index errors {@code IndexError}s, wrong value kinds
      * {@code TypeError}s, anything else a {@code RuntimeError}.
      */
@@ -87,6 +89,8 @@ public final class ScriptException extends RuntimeException {
         return switch (e) {
             case ScriptException s -> s;
             case TorchException t -> new ScriptException("builtins." + t.kind().pythonName(), t.getMessage(), t);
+            case ScalarException s -> new ScriptException(s.kind().pythonClass(), s.mismatchedArgument()
+                    .map(m -> m.prefix() + Values.typeName(m.actual())).orElse(s.getMessage()), s);
             case ArithmeticException a -> new ScriptException("builtins.ZeroDivisionError", a.getMessage(), a);
             case IndexOutOfBoundsException i -> new ScriptException("builtins.IndexError", i.getMessage(), i);
             case ClassCastException c -> new ScriptException("builtins.TypeError", c.getMessage(), c);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import kiln.dialects.torch.scalar.PyNumbers;
 import kiln.dialects.torch.types.Device;
 import kiln.runtime.tensor.Tensor;
 
@@ -71,10 +72,7 @@ public final class Values {
             return false;
         }
         if (isNumber(a) && isNumber(b)) {
-            if (a instanceof Double || b instanceof Double) {
-                return toDouble(a) == toDouble(b);
-            }
-            return toLong(a) == toLong(b);
+            return PyNumbers.eq(a, b);
         }
         return switch (a) {
             case String s -> s.equals(b);

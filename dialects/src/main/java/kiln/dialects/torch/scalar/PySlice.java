@@ -1,25 +1,23 @@
-package kiln.runtime.interp.kernels;
+package kiln.dialects.torch.scalar;
 
-import kiln.runtime.interp.value.ScriptException;
-
-/** Python's index and slice arithmetic for lists and strings. */
-final class PySlice {
+/** Python's index and slice arithmetic for lists and strings, and the length of a {@code range}. */
+public final class PySlice {
     private PySlice() {
     }
 
     /** A list index: negative counts from the end; out of range is an {@code IndexError} naming {@code what}. */
-    static int index(long i, int size, String what) {
+    public static int index(long i, int size, String what) {
         long w = i < 0 ? i + size : i;
         if (w < 0 || w >= size) {
-            throw ScriptException.indexError(what + " index out of range");
+            throw ScalarException.indexError(what + " index out of range");
         }
         return (int) w;
     }
 
     /** The positions {@code s[start:end:step]} selects ({@code PySlice_AdjustIndices}); bounds may be null. */
-    static int[] positions(int size, Long start, Long end, long step) {
+    public static int[] positions(int size, Long start, Long end, long step) {
         if (step == 0) {
-            throw ScriptException.valueError("slice step cannot be zero");
+            throw ScalarException.valueError("slice step cannot be zero");
         }
         long lo = bound(start, size, step, step < 0 ? size - 1 : 0);
         long hi = bound(end, size, step, step < 0 ? -1 : size);
@@ -52,10 +50,10 @@ final class PySlice {
         return x;
     }
 
-    /** {@code len(range(lo, hi, step))}. */
-    static long rangeLength(long lo, long hi, long step) {
+    /** {@code len(range(lo, hi, step))}, wrapping at 64 bits as PyTorch's {@code aten::__range_length} does. */
+    public static long rangeLength(long lo, long hi, long step) {
         if (step == 0) {
-            throw ScriptException.valueError("range() arg 3 must not be zero");
+            throw ScalarException.valueError("range() arg 3 must not be zero");
         }
         if (step > 0 && lo < hi) {
             return 1 + (hi - 1 - lo) / step;
