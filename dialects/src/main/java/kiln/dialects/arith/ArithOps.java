@@ -29,7 +29,11 @@ public final class ArithOps {
 
     // ---- kinds
 
-    /** The ops' folder: constant operands evaluate through the kernel; otherwise the op's own folds. */
+    /**
+     * The ops' folder: constant operands evaluate through the kernel; otherwise the op's own folds. (Moving a
+     * commutative op's constant to the right, where the folds look for it, is the {@link Trait#COMMUTATIVE} trait's
+     * fold, which the driver applies after this one, as MLIR's does.)
+     */
     private static Folder folder(ArithKernel kernel, Folder folds) {
         return (op, constants) -> {
             if (constants.stream().allMatch(Objects::nonNull)) {
@@ -38,16 +42,7 @@ public final class ArithOps {
                     return Folder.to(value.get());
                 }
             }
-            Optional<List<Folder.Result>> folded = folds.fold(op, constants);
-            if (folded.isPresent()) {
-                return folded;
-            }
-            // a commutative op's constant moves to the right, where the folds look for it
-            if (op.has(Trait.COMMUTATIVE) && constants.get(0) != null && constants.get(1) == null) {
-                op.setOperands(List.of(op.operand(1), op.operand(0)));
-                return Folder.to(op.result(0));
-            }
-            return Optional.empty();
+            return folds.fold(op, constants);
         };
     }
 
