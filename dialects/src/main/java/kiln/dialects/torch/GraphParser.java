@@ -74,12 +74,14 @@ public final class GraphParser {
     }
 
     /**
-     * Parses one graph starting at {@code offset} into the empty region {@code into} (a function's body); returns
-     * the offset just past it.
+     * Parses one graph starting at {@code offset} into the empty region {@code into} (a function's body), recording
+     * where each op stood in {@code positions}; returns the offset just past it.
      */
-    static int parseInto(String text, String file, int offset, Region into, boolean allowUnregistered) {
+    static int parseInto(String text, String file, int offset, Region into, boolean allowUnregistered,
+                         Map<Operation, Location> positions) {
         GraphParser p = new GraphParser(text, file, offset, allowUnregistered);
         p.graphInto(into);
+        positions.putAll(p.positions);
         return p.in.pos;
     }
 

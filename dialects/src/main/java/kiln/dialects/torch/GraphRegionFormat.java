@@ -1,6 +1,9 @@
 package kiln.dialects.torch;
 
+import java.util.Map;
 import kiln.dialects.ir.Block;
+import kiln.dialects.ir.Location;
+import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
 import kiln.dialects.ir.text.RegionFormat;
 
@@ -35,7 +38,7 @@ final class GraphRegionFormat implements RegionFormat {
     }
 
     @Override
-    public int parse(String text, String file, int offset, Region into) {
-        return GraphParser.parseInto(text, file, offset, into, dialect.allowsUnregistered());
+    public int parse(String text, String file, int offset, Region into, Map<Operation, Location> positions) {
+        return GraphParser.parseInto(text, file, offset, into, dialect.allowsUnregistered(), positions);
     }
 }

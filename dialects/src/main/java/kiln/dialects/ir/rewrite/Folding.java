@@ -55,7 +55,8 @@ public final class Folding {
         if (own.isPresent() && !isInPlace(op, own.get())) {
             return own;
         }
-        Optional<List<Folder.Result>> traits = foldTraits(op, constants);
+        // an in-place fold may have changed the operands: the trait folds look at them afresh
+        Optional<List<Folder.Result>> traits = foldTraits(op, own.isPresent() ? operandConstants(op) : constants);
         return traits.isPresent() ? traits : own;
     }
 

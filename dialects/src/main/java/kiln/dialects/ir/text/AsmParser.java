@@ -36,6 +36,8 @@ public final class AsmParser {
     int pos;
     private Scope scope = new Scope(null, true);
     private final Map<Operation, Integer> offsets = new java.util.IdentityHashMap<>();
+    /** Where the ops read by dialects' body formats stood. */
+    private final Map<Operation, Location> bodyPositions = new java.util.IdentityHashMap<>();
 
     /** Value names visible at a point. */
     private record Scope(Scope parent, boolean isolated, Map<String, Value> values) {
@@ -84,7 +86,7 @@ public final class AsmParser {
         AsmParser p = new AsmParser(text, file, registry, 0);
         Operation module = p.module();
         int[] lineStarts = lineStarts(text);
-        Map<Operation, Location> positions = new java.util.IdentityHashMap<>();
+        Map<Operation, Location> positions = new java.util.IdentityHashMap<>(p.bodyPositions);
         p.offsets.forEach((op, offset) -> {
             int line = java.util.Arrays.binarySearch(lineStarts, offset);
             line = line >= 0 ? line : -line - 2;
@@ -483,7 +485,7 @@ public final class AsmParser {
             for (Dialect d : registry.dialects()) {
                 Optional<RegionFormat> f = d.regionFormat();
                 if (f.isPresent() && f.get().keyword().equals(word)) {
-                    pos = f.get().parse(text, file, pos, into);
+                    pos = f.get().parse(text, file, pos, into, bodyPositions);
                     return;
                 }
             }

@@ -1,5 +1,8 @@
 package kiln.dialects.ir.text;
 
+import java.util.Map;
+import kiln.dialects.ir.Location;
+import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Region;
 
 /**
@@ -19,8 +22,10 @@ public interface RegionFormat {
     /**
      * Reads a body starting with the keyword at {@code offset} of {@code text} into the empty region {@code into}.
      *
+     * @param positions where to record the place in the text of each op read (for diagnostics about ops that
+     *                  carry no source location of their own)
      * @return the offset just past the body
      * @throws ParseException positioned in {@code text}
      */
-    int parse(String text, String file, int offset, Region into);
+    int parse(String text, String file, int offset, Region into, Map<Operation, Location> positions);
 }

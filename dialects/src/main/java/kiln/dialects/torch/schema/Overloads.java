@@ -7,12 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Type;
 import kiln.dialects.ir.Value;
+import kiln.dialects.torch.types.TensorType;
 
 /**
- * Which overload of its operator an op of a graph calls: the first overload, in the registry's order, whose schema
- * {@linkplain SchemaMatcher accepts} the op's operand and result types (PyTorch's {@code Node::maybeOperator},
- * which also takes the first schema that matches). The interpreter binds its kernels by this choice and constant
- * propagation evaluates by it, so both run the same overload. Answers are cached by operator name, operand types
+ * Which overload of its operator an op of a graph calls: of the overloads whose schemas {@linkplain SchemaMatcher
+ * accept} the op's operand and result types, the most specific — the one taking the most operands at exactly their
+ * types ({@code aten::add.int} for two ints, not the {@code Scalar} overload), as TorchScript's compiler prefers a
+ * schema that needs no conversion — and among equally specific ones the first in the registry's order (PyTorch's
+ * {@code Node::maybeOperator}). The interpreter binds its kernels by this choice, constant propagation evaluates by
+ * it and conversions lower by it, so all of them mean the same overload. Answers are cached by operator name, operand types
  * and result types (types are immutable values).
  */
 public final class Overloads {
@@ -55,12 +58,34 @@ public final class Overloads {
         if (known != null) {
             return known;
         }
-        Optional<FunctionSchema> found = registry.overloads(operator).stream()
-                .filter(s -> SchemaMatcher.accepts(s, key.operands(), key.results())).findFirst();
+        FunctionSchema best = null;
+        int bestScore = -1;
+        for (FunctionSchema s : registry.overloads(operator)) {
+            if (SchemaMatcher.accepts(s, key.operands(), key.results())) {
+                int score = exactArguments(s, key.operands());
+                if (score > bestScore) {
+                    best = s;
+                    bestScore = score;
+                }
+            }
+        }
+        Optional<FunctionSchema> found = Optional.ofNullable(best);
         if (cache.size() < CACHE_LIMIT) {
             cache.putIfAbsent(key, found);
         }
         return found;
+    }
+
+    /** How many operands the schema takes at exactly their own type (tensor refinements aside). */
+    private static int exactArguments(FunctionSchema s, List<Type> operands) {
+        int n = 0;
+        for (int i = 0; i < Math.min(s.arguments().size(), operands.size()); i++) {
+            Type actual = operands.get(i) instanceof TensorType ? TensorType.TENSOR : operands.get(i);
+            if (s.arguments().get(i).type().equals(actual)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private record Signature(String operator, List<Type> operands, List<Type> results) {

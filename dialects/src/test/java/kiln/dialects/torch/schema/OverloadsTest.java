@@ -31,22 +31,22 @@ class OverloadsTest {
     /** Each row is {@code operator | operand types | result types | overload called (blank: none)}. */
     @ParameterizedTest(name = "{0}({1}) -> ({2}): {3}")
     @CsvSource(delimiter = '|', textBlock = """
-            aten::add      | int; int       | int      | aten::add
-            aten::add      | int; float     | float    | aten::add
+            aten::add      | int; int       | int      | aten::add.int
+            aten::add      | int; float     | float    | aten::add.int_float
             aten::add      | str; str       | str      | aten::add.str
             aten::add      | Tensor; Tensor; int | Tensor | aten::add.Tensor
             aten::pow      | int; int       | int      | aten::pow.int_to_int
-            aten::pow      | int; int       | float    | aten::pow.Scalar_Scalar
-            aten::floor    | float          | int      | aten::floor.Scalar
-            aten::floordiv | int; int       | int      | aten::floordiv
+            aten::pow      | int; int       | float    | aten::pow.int
+            aten::floor    | float          | int      | aten::floor.float
+            aten::floordiv | int; int       | int      | aten::floordiv.int
             aten::len      | str            | int      | aten::len.str
             aten::Int      | bool           | int      | aten::Int.bool
             aten::divmod   | int; float     | float; float | aten::divmod.int_float
-            prim::max      | int; float     | float    | prim::max
+            prim::max      | int; float     | float    | prim::max.int_float
             aten::add      | int; int       | str      |
             aten::no_such_operator | int    | int      |
             """)
-    void resolvesTheFirstAcceptingOverload(String operator, String operands, String results, String expected) {
+    void resolvesTheMostSpecificAcceptingOverload(String operator, String operands, String results, String expected) {
         Optional<FunctionSchema> s = OVERLOADS.resolve(operator, types(operands), types(results));
         assertEquals(Optional.ofNullable(expected), s.map(FunctionSchema::overloadedName));
     }
@@ -60,7 +60,7 @@ class OverloadsTest {
                 """);
         Operation mul = g.block().opsSnapshot().getFirst();
         Optional<FunctionSchema> first = OVERLOADS.resolve(mul);
-        assertEquals(Optional.of("aten::mul"), first.map(FunctionSchema::overloadedName));
+        assertEquals(Optional.of("aten::mul.int_float"), first.map(FunctionSchema::overloadedName));
         assertSame(first, OVERLOADS.resolve("aten::mul", new ArrayList<>(List.of(LeafType.INT, LeafType.FLOAT)),
                 List.of(LeafType.FLOAT)), "equal signatures share one cached answer");
         assertSame(Overloads.standard(), Overloads.of(OperatorRegistry.standard()));

@@ -16,14 +16,13 @@ import kiln.dialects.ir.Value;
 import kiln.dialects.ir.rewrite.RewritePattern;
 import kiln.dialects.torch.TorchDialect;
 import kiln.dialects.torch.schema.FunctionSchema;
-import kiln.dialects.torch.schema.OperatorRegistry;
-import kiln.dialects.torch.schema.SchemaMatcher;
+import kiln.dialects.torch.schema.Overloads;
 import kiln.dialects.torch.types.LeafType;
 import kiln.lowering.conversion.ConversionPattern;
 import kiln.lowering.conversion.ConversionRewriter;
 import kiln.lowering.conversion.ConversionTarget;
-import kiln.lowering.conversion.TypeConverter;
 import kiln.lowering.conversion.TypeConversionPatterns;
+import kiln.lowering.conversion.TypeConverter;
 
 /**
  * What {@code convert-torch-to-arith} converts, and to what: TorchScript's {@code int}, {@code float} and
@@ -73,13 +72,7 @@ public final class TorchToArith {
      * schema list here is sorted by name, so the exact match decides.) The one place overloads are looked up here.
      */
     private static Optional<String> overloadOf(Operation op) {
-        List<Type> operands = op.operands().stream().map(Value::type).toList();
-        List<Type> results = op.results().stream().map(Value::type).toList();
-        List<FunctionSchema> accepting = OperatorRegistry.standard().overloads(op.name()).stream()
-                .filter(s -> SchemaMatcher.accepts(s, operands, results)).toList();
-        return accepting.stream().filter(s -> s.arguments().stream().map(a -> (Type) a.type()).toList()
-                .equals(operands)).findFirst().or(() -> accepting.stream().findFirst())
-                .map(FunctionSchema::overloadedName);
+        return Overloads.standard().resolve(op).map(FunctionSchema::overloadedName);
     }
 
     private static Optional<ScalarLowerings.Row> rowOf(Operation op) {
