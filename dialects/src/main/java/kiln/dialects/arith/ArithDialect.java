@@ -38,6 +38,12 @@ public final class ArithDialect implements Dialect {
         return ArithOps.ALL;
     }
 
+    /** MLIR's arith canonicalization rows ({@link ArithCanonicalization}). */
+    @Override
+    public List<kiln.dialects.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+        return ArithCanonicalization.rules().patterns();
+    }
+
     /** An {@code arith.constant} of {@code value} when {@code value} is a valid constant of exactly {@code type}. */
     @Override
     public Optional<Operation> materializeConstant(Attribute value, Type type, Location location) {

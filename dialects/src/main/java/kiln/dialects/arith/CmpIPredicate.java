@@ -7,6 +7,22 @@ package kiln.dialects.arith;
 public enum CmpIPredicate {
     EQ, NE, SLT, SLE, SGT, SGE, ULT, ULE, UGT, UGE;
 
+    /** The predicate that holds exactly when this one does not ({@code slt} for {@code sge}). */
+    public CmpIPredicate negated() {
+        return switch (this) {
+            case EQ -> NE;
+            case NE -> EQ;
+            case SLT -> SGE;
+            case SGE -> SLT;
+            case SLE -> SGT;
+            case SGT -> SLE;
+            case ULT -> UGE;
+            case UGE -> ULT;
+            case ULE -> UGT;
+            case UGT -> ULE;
+        };
+    }
+
     /** The keyword: {@code eq}, {@code slt}, … */
     public String keyword() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -14,6 +14,7 @@ import kiln.dialects.ir.Block;
 import kiln.dialects.ir.Dialect;
 import kiln.dialects.ir.Folder;
 import kiln.dialects.ir.Location;
+import kiln.dialects.ir.LoopLike;
 import kiln.dialects.ir.UnitAttr;
 import kiln.dialects.ir.UnusedResults;
 import kiln.dialects.ir.rewrite.RewritePattern;
@@ -85,7 +86,9 @@ public final class TorchDialect implements Dialect {
     public static final OpDef LOOP = OpDef.define("prim::Loop")
             .summary("(max_trip_count, initial_condition, carried...) -> carried; body(iter, carried...) -> (cond, carried...)")
             .operands(Arity.atLeast(2)).results(Arity.ANY).regions(new Arity(1, 2))
-            .traits(Trait.RECURSIVE_MEMORY_EFFECTS, Trait.SINGLE_BLOCK).verifier(TorchDialect::verifyLoop).build();
+            .traits(Trait.RECURSIVE_MEMORY_EFFECTS, Trait.SINGLE_BLOCK)
+            .implement(LoopLike.class, loop -> loop.regions().subList(0, 1))
+            .verifier(TorchDialect::verifyLoop).build();
 
     public static final OpDef GET_ATTR = OpDef.define("prim::GetAttr")
             .operands(1).results(1).attribute(required("name", StringAttr.class))

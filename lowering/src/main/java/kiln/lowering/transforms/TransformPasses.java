@@ -3,7 +3,7 @@ package kiln.lowering.transforms;
 import kiln.lowering.PassProvider;
 import kiln.lowering.PassRegistry;
 
-/** Registers the passes that work on any dialect: canonicalize, cse, dce. */
+/** Registers the passes that work on any dialect: canonicalize, cse, dce, loop-invariant-code-motion. */
 public final class TransformPasses implements PassProvider {
     @Override
     public void register(PassRegistry registry) {
@@ -13,5 +13,7 @@ public final class TransformPasses implements PassProvider {
                 new CommonSubexpressionEliminationPass().summary(), CommonSubexpressionEliminationPass::new);
         registry.register(DeadCodeEliminationPass.NAME, new DeadCodeEliminationPass().summary(),
                 DeadCodeEliminationPass::new);
+        registry.register(LoopInvariantCodeMotionPass.NAME, new LoopInvariantCodeMotionPass().summary(),
+                LoopInvariantCodeMotionPass::new);
     }
 }
