@@ -65,12 +65,7 @@ public final class TorchToArith {
                 TypeConversionPatterns.operandTypes(types, BuiltinDialect.RETURN.name()));
     }
 
-    /**
-     * The overload {@code op} calls, as {@code aten::add.int}: of PyTorch's schemas of its name that accept its
-     * operand and result types, the one whose arguments have exactly the operands' types, else the first. (PyTorch
-     * registers the {@code int}/{@code float} overloads before the {@code Scalar} one, which also accepts ints; the
-     * schema list here is sorted by name, so the exact match decides.) The one place overloads are looked up here.
-     */
+    /** The overload {@code op} calls, as {@code aten::add.int} (the one the interpreter binds its kernel by). */
     private static Optional<String> overloadOf(Operation op) {
         return Overloads.standard().resolve(op).map(FunctionSchema::overloadedName);
     }
