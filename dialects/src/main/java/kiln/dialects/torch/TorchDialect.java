@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import kiln.dialects.ir.Aliasing;
 import kiln.dialects.ir.Arity;
 import kiln.dialects.ir.Attribute;
 import kiln.dialects.ir.Block;
@@ -101,13 +102,15 @@ public final class TorchDialect implements Dialect {
     public static final OpDef CALL_FUNCTION = OpDef.define("prim::CallFunction")
             .operands(Arity.atLeast(1)).results(Arity.ANY).build();
 
-    public static final OpDef TUPLE_CONSTRUCT = pure("prim::TupleConstruct", Arity.ANY, Arity.exactly(1));
-    public static final OpDef TUPLE_UNPACK = pure("prim::TupleUnpack", Arity.exactly(1), Arity.ANY);
-    public static final OpDef TUPLE_INDEX = pure("prim::TupleIndex", Arity.exactly(2), Arity.exactly(1));
+    public static final OpDef TUPLE_CONSTRUCT = forwarding("prim::TupleConstruct", Arity.ANY, Arity.exactly(1));
+    public static final OpDef TUPLE_UNPACK = forwarding("prim::TupleUnpack", Arity.exactly(1), Arity.ANY);
+    public static final OpDef TUPLE_INDEX = forwarding("prim::TupleIndex", Arity.exactly(2), Arity.exactly(1));
     public static final OpDef LIST_CONSTRUCT = OpDef.define("prim::ListConstruct")
-            .operands(Arity.ANY).results(1).effects(TorchEffects::allocatesResult).build();
+            .operands(Arity.ANY).results(1).effects(TorchEffects::allocatesResult)
+            .implement(Aliasing.class, Aliasing.FORWARDING).build();
     public static final OpDef LIST_UNPACK = OpDef.define("prim::ListUnpack")
-            .operands(1).results(Arity.ANY).effects(TorchEffects::readsOperand).build();
+            .operands(1).results(Arity.ANY).effects(TorchEffects::readsOperand)
+            .implement(Aliasing.class, Aliasing.FORWARDING).build();
     public static final OpDef DICT_CONSTRUCT = OpDef.define("prim::DictConstruct")
             .operands(Arity.ANY).results(1).effects(TorchEffects::allocatesResult).verifier((op, report) -> {
                 if (op.numOperands() % 2 != 0) {
@@ -117,7 +120,7 @@ public final class TorchDialect implements Dialect {
     public static final OpDef CREATE_OBJECT = OpDef.define("prim::CreateObject").operands(0).results(1)
             .effects(TorchEffects::allocatesResult).build();
     public static final OpDef UNINITIALIZED = pure("prim::Uninitialized", Arity.exactly(0), Arity.exactly(1));
-    public static final OpDef UNCHECKED_CAST = pure("prim::unchecked_cast", Arity.exactly(1), Arity.exactly(1));
+    public static final OpDef UNCHECKED_CAST = forwarding("prim::unchecked_cast", Arity.exactly(1), Arity.exactly(1));
     public static final OpDef PRINT = OpDef.define("prim::Print").operands(Arity.ANY).results(0)
             .effects(TorchEffects::print).build();
     public static final OpDef RAISE_EXCEPTION = OpDef.define("prim::RaiseException")
@@ -143,6 +146,7 @@ public final class TorchDialect implements Dialect {
             .operands(1).results(1).attribute(required("types", ListAttr.class)).traits(Trait.PURE).build();
     public static final OpDef CONSTANT_CHUNK = OpDef.define("prim::ConstantChunk")
             .operands(1).results(Arity.atLeast(1)).effects(TorchEffects::readsOperand)
+            .implement(Aliasing.class, Aliasing.FORWARDING)
             .attribute(required("chunks", IntAttr.class)).attribute(required("dim", IntAttr.class))
             .verifier((op, report) -> {
                 long chunks = op.attribute("chunks", IntAttr.class).value();
@@ -249,6 +253,7 @@ public final class TorchDialect implements Dialect {
                 .summary("an operator checked against its schemas").openAttributes()
                 .effects(TorchEffects::ofOperator)
                 .folder(TorchFolds.FOLDER)
+                .implement(Aliasing.class, TorchAliasing.INSTANCE)
                 .dynamicTraits((op, trait) -> trait == Trait.NONDETERMINISTIC && TorchEffects.isRandom(op.name())
                         || trait == Trait.ELEMENTWISE && PointwiseOverloads.isPointwise(op))
                 .verifier(SchemaVerifier.standard(allowUnregistered)).build()));
@@ -317,6 +322,12 @@ public final class TorchDialect implements Dialect {
     @Override
     public List<RewritePattern> canonicalizationPatterns() {
         return TorchCanonicalization.rules().patterns();
+    }
+
+    /** A pure op whose results are its operands, moved into or out of a tuple or retyped. */
+    private static OpDef forwarding(String name, Arity operands, Arity results) {
+        return OpDef.define(name).operands(operands).results(results).traits(Trait.PURE)
+                .implement(Aliasing.class, Aliasing.FORWARDING).build();
     }
 
     private static OpDef pure(String name, Arity operands, Arity results) {

@@ -20,7 +20,6 @@ import kiln.dialects.ir.Value;
 import kiln.dialects.torch.BlockOutputs;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.TorchDialect;
-import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.types.ClassType;
 import kiln.dialects.torch.types.DictType;
 import kiln.dialects.torch.types.ListType;
@@ -48,8 +47,8 @@ final class PlanCompiler {
     private final KernelResolver resolver;
     private final IdentityHashMap<Value, Integer> slots = new IdentityHashMap<>();
     private final List<String> unsupported = new ArrayList<>();
-    /** The schema each bound operator op was chosen by, for {@link ReleaseAnalysis}. */
-    private final IdentityHashMap<Operation, FunctionSchema> schemas = new IdentityHashMap<>();
+    /** The ops bound to kernels, for {@link ReleaseAnalysis}. */
+    private final Set<Operation> kernelOps = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private PlanCompiler(Interpreter interpreter, KernelResolver resolver) {
         this.interpreter = interpreter;
@@ -116,7 +115,7 @@ final class PlanCompiler {
                 steps.add(step(op));
             }
         }
-        Map<Operation, ReleaseAnalysis.Plan> releases = RELEASE ? ReleaseAnalysis.of(block, schemas) : Map.of();
+        Map<Operation, ReleaseAnalysis.Plan> releases = RELEASE ? ReleaseAnalysis.of(block, kernelOps) : Map.of();
         List<Step> planned = new ArrayList<>(steps.size());
         for (Step step : steps) {
             ReleaseAnalysis.Plan p = releases.get(step.op());
@@ -164,9 +163,7 @@ final class PlanCompiler {
         if (!STRUCTURAL.contains(d)) {
             return switch (resolver.resolve(op)) {
                 case KernelResolver.Resolution.Bound b -> {
-                    if (b.schema() != null) {
-                        schemas.put(op, b.schema());
-                    }
+                    kernelOps.add(op);
                     yield new KernelStep(op, slots(op.operands()), slots(op.results()), b.kernel(), b.schema());
                 }
                 case KernelResolver.Resolution.Missing m -> unsupported(op, m.reason());

@@ -6,15 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kiln.dialects.ir.Aliasing;
 import kiln.dialects.ir.Block;
-import kiln.dialects.ir.OpDef;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.ir.Use;
 import kiln.dialects.ir.Value;
-import kiln.dialects.torch.TorchDialect;
-import kiln.dialects.torch.schema.AliasInfo;
-import kiln.dialects.torch.schema.Argument;
-import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.types.TensorType;
 import kiln.dialects.torch.types.TorchType;
 
@@ -23,19 +19,13 @@ import kiln.dialects.torch.types.TorchType;
  * alias it has been used, instead of when the garbage collector notices them (what PyTorch's static runtime
  * calls managed tensors, found with an alias analysis in the spirit of its {@code AliasDb}).
  *
- * <p>A <em>root</em> is a tensor result of an operator op of this block whose schema return is not an alias
- * ({@code Tensor}, not {@code Tensor(a)}). Its <em>alias set</em> starts with the root and follows every use:
- * <ul>
- * <li>an operator op taking a member through an argument without alias annotation only reads it;</li>
- * <li>an operator op taking it through an annotated argument ({@code Tensor(a)}, {@code Tensor(a!)},
- * {@code Tensor(a -> *)}) adds each result in one of that argument's sets (or holding elements in one, as
- * {@code chunk}'s {@code Tensor(a)[]}) and each wildcard result; an argument in the wildcard set, or one that goes
- * to the wildcard set with no result to follow it ({@code append}'s element), ends the analysis of the root;</li>
- * <li>container plumbing ({@code prim::ListConstruct}, {@code prim::TupleConstruct} and their unpacking and
- * indexing, casts) adds its results;</li>
- * <li>anything else ends it: a use in a nested block or by a control-flow op, a call, an attribute store, the
- * block's outputs.</li>
- * </ul>
+ * <p>A <em>root</em> is a tensor result of a kernel op of this block that is fresh memory ({@link
+ * Aliasing#isFresh}: for torch operators, a schema return without alias annotation — {@code Tensor}, not
+ * {@code Tensor(a)}). Its <em>alias set</em> starts with the root and follows every use, as the user's {@link
+ * Aliasing} says: a use that only reads adds nothing; a use that the op's results may alias afterwards adds those
+ * results (views, in-place results, {@code chunk}'s list, container plumbing); a use that escapes (an op without
+ * the interface — a call, an attribute store, control flow —, a wildcard alias, a use in a nested block or by the
+ * block's outputs) ends the analysis of the root.
  * The root's storage is released after the last op, in block order, that uses any member.
  *
  * <p>Schemas promise less than this needs (a kernel may hand back its input, as dropout at inference does), so the
@@ -67,26 +57,24 @@ final class ReleaseAnalysis {
             List<Value> donatable) {
     }
 
-    /** Ops that only move values into or out of containers, or retype them: their results alias their operands. */
-    private static final Set<OpDef> PLUMBING = Set.of(TorchDialect.LIST_CONSTRUCT, TorchDialect.LIST_UNPACK,
-            TorchDialect.TUPLE_CONSTRUCT, TorchDialect.TUPLE_UNPACK, TorchDialect.TUPLE_INDEX,
-            TorchDialect.UNCHECKED_CAST, TorchDialect.CONSTANT_CHUNK);
-
     private final Block block;
-    private final Map<Operation, FunctionSchema> schemas;
+    private final Set<Operation> kernelOps;
     private final Map<Operation, Integer> position = new IdentityHashMap<>();
 
-    private ReleaseAnalysis(Block block, Map<Operation, FunctionSchema> schemas) {
+    private ReleaseAnalysis(Block block, Set<Operation> kernelOps) {
         this.block = block;
-        this.schemas = schemas;
+        this.kernelOps = kernelOps;
         for (Operation op : block.ops()) {
             position.put(op, position.size());
         }
     }
 
-    /** The ops of {@code block} that have something to do, given the schema each operator op was bound by. */
-    static Map<Operation, Plan> of(Block block, Map<Operation, FunctionSchema> schemas) {
-        return new ReleaseAnalysis(block, schemas).plans();
+    /**
+     * The ops of {@code block} that have something to do; {@code kernelOps} are the ops the interpreter runs as
+     * kernels (which make the roots, and whose results it checks for shared storage at run time).
+     */
+    static Map<Operation, Plan> of(Block block, Set<Operation> kernelOps) {
+        return new ReleaseAnalysis(block, kernelOps).plans();
     }
 
     private Map<Operation, Plan> plans() {
@@ -95,14 +83,13 @@ final class ReleaseAnalysis {
         Map<Operation, List<AliasSet>> release = new IdentityHashMap<>();
         Operation terminator = block.terminator();
         for (Operation producer : block.ops()) {
-            FunctionSchema schema = schemas.get(producer);
-            if (schema == null || producer == terminator) {
+            Aliasing aliasing = producer.getInterface(Aliasing.class).orElse(null);
+            if (aliasing == null || !kernelOps.contains(producer) || producer == terminator) {
                 continue;
             }
             for (int i = 0; i < producer.numResults(); i++) {
                 Value root = producer.result(i);
-                if (!isTensor(root) || i >= schema.returns().size()
-                        || schema.returns().get(i).aliasInfo().isPresent()) {
+                if (!isTensor(root) || !aliasing.isFresh(producer, i)) {
                     continue;
                 }
                 Set<Value> members = aliasSet(root);
@@ -117,7 +104,7 @@ final class ReleaseAnalysis {
                         if (last == null || position.get(last) < position.get(user)) {
                             last = user;
                         }
-                        if (schemas.containsKey(user)) {
+                        if (kernelOps.contains(user)) {
                             List<Value> others = outside.computeIfAbsent(user, k -> new ArrayList<>());
                             for (Value r : user.results()) {
                                 if (!members.contains(r) && !others.contains(r)) {
@@ -184,40 +171,8 @@ final class ReleaseAnalysis {
         if (user.block() != block || user == block.terminator()) {
             return null;
         }
-        if (PLUMBING.contains(user.def())) {
-            return List.copyOf(user.results());
-        }
-        FunctionSchema schema = schemas.get(user);
-        if (schema == null || use.index() >= schema.arguments().size()) {
-            return null;
-        }
-        Argument arg = schema.arguments().get(use.index());
-        if (arg.aliasInfo().isEmpty()) {
-            return List.of();
-        }
-        AliasInfo info = arg.aliasInfo().get();
-        if (info.isWildcardBefore()) {
-            return null;
-        }
-        List<Value> aliases = new ArrayList<>();
-        for (int i = 0; i < user.numResults(); i++) {
-            if (i < schema.returns().size() && schema.returns().get(i).aliasInfo()
-                    .filter(r -> shares(r, info.beforeSets())).isPresent()) {
-                aliases.add(user.result(i));
-            }
-        }
-        if (aliases.isEmpty() && info.isWildcardAfter()) {
-            return null;
-        }
-        return aliases;
-    }
-
-    /** Whether a return is in one of {@code sets}, holds elements in one, or is in the wildcard set. */
-    private static boolean shares(AliasInfo ret, List<String> sets) {
-        if (ret.isWildcardBefore() || ret.beforeSets().stream().anyMatch(sets::contains)) {
-            return true;
-        }
-        return ret.containedTypes().stream().anyMatch(c -> shares(c, sets));
+        return user.getInterface(Aliasing.class).flatMap(a -> a.aliasesOf(user, use.index()))
+                .<List<Value>>map(List::copyOf).orElse(null);
     }
 
     private static boolean isTensor(Value v) {
