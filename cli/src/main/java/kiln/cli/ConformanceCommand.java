@@ -64,11 +64,9 @@ final class ConformanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Backend backend = target.backend();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(dir + ": no such folder");
-        }
+        InputPaths.folder(dir);
         ExpectedFailures expected = expectedFailures == null ? ExpectedFailures.none()
-                : ExpectedFailures.read(expectedFailures);
+                : ExpectedFailures.read(InputPaths.file(expectedFailures));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null && System.console().isTerminal();
@@ -85,7 +83,7 @@ final class ConformanceCommand implements Callable<Integer> {
         if (readme != null) {
             String command = "bin/lower conformance " + dir + " --target " + target.name
                     + (expectedFailures == null ? "" : " --expected-failures " + expectedFailures);
-            Files.writeString(readme, report.updateReadme(Files.readString(readme), command));
+            Files.writeString(readme, report.updateReadme(Files.readString(InputPaths.file(readme)), command));
         }
         return report.ok() ? 0 : 1;
     }

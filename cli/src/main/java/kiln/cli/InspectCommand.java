@@ -45,6 +45,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        InputPaths.file(model);
         if (model.getFileName().toString().endsWith(".py")) {
             return source(out);
         }

@@ -113,7 +113,7 @@ final class OptCommand implements Callable<Integer> {
         registry = DialectRegistry.discover(allowUnregistered);
         String name = file.equals("-") ? "<stdin>" : file;
         String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                : Files.readString(Path.of(file));
+                : Files.readString(InputPaths.file(Path.of(file)));
         if (!split) {
             return chunk(text, name, parsed, out, err) ? 0 : 1;
         }

@@ -4,21 +4,23 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import kiln.api.Kiln;
+import kiln.api.Model;
+import kiln.api.RuntimeValues;
+import kiln.api.Target;
+import kiln.api.Value;
+import kiln.api.internal.PickledValues;
 import kiln.cli.run.ArgumentExpressions;
 import kiln.conformance.FixtureComparison;
-import kiln.api.internal.LoadedModel;
-import kiln.api.internal.PickledValues;
 import kiln.frontend.archive.TorchSaveFile;
 import kiln.frontend.pickle.PyDict;
 import kiln.frontend.pickle.PyList;
 import kiln.frontend.pickle.PySequence;
 import kiln.frontend.pickle.PyStr;
 import kiln.frontend.pickle.PyValue;
-import kiln.runtime.backend.Backend;
-import kiln.runtime.backend.Environment;
 import kiln.runtime.interp.value.ValuePrinter;
-import kiln.runtime.tensor.random.Generator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lower run MODEL.pt --inputs FILE.io.pt [--method NAME] [--target T]}: loads an archive, runs each recorded
  * case on the target, the reference interpreter by default (what TorchScript prints goes to stdout), prints each
- * result, and, where the inputs file records outputs, says whether they match.
+ * result, and, where the inputs file records outputs, says whether they match. A client of the public API: the
+ * model loads and runs as an application's would ({@link Model}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a TorchScript archive's recorded cases on a target (the reference interpreter by default).")
@@ -62,26 +65,27 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Backend backend = target.backend();
+        Model.Options options = Model.Options.defaults().withTarget(Target.of(target.backend()));
+        InputPaths.file(model);
         if (seed != null) {
-            Generator.defaultCpu().manualSeed(seed);
+            Kiln.manualSeed(seed);
         }
         PrintWriter out = spec.commandLine().getOut();
-        StringBuilder printed = new StringBuilder();
         if (inputs == null) {
-            return callOnce(backend, out);
+            return callOnce(options.withOutput(out), out);
         }
         if (!arguments.isEmpty()) {
             throw new IllegalArgumentException("give the arguments either as --inputs FILE or as --arg, not both");
         }
-        LoadedModel loaded = LoadedModel.open(model, backend, Environment.standard().withOutput(printed));
-        PickledValues values = new PickledValues();
+        StringBuilder printed = new StringBuilder();
         int ran = 0;
         int mismatched = 0;
-        try (TorchSaveFile file = TorchSaveFile.open(inputs)) {
+        try (Model loaded = Model.load(model, options.withOutput(printed));
+             TorchSaveFile file = TorchSaveFile.open(InputPaths.file(inputs))) {
             if (!(file.data() instanceof PyDict data) || !(data.get("cases").orElse(null) instanceof PyList cases)) {
                 throw new IllegalArgumentException(inputs + ": expected a dict with a 'cases' list");
             }
+            PickledValues values = new PickledValues();
             int i = 0;
             for (PyValue item : cases.items()) {
                 PyDict c = (PyDict) item;
@@ -90,16 +94,16 @@ final class RunCommand implements Callable<Integer> {
                 if (method != null && !method.equals(m)) {
                     continue;
                 }
-                List<Object> args = new ArrayList<>();
+                List<Value> args = new ArrayList<>();
                 for (PyValue v : ((PySequence) c.require("inputs")).items()) {
-                    args.add(values.convert(v));
+                    args.add(RuntimeValues.fromRuntime(values.convert(v)));
                 }
                 printed.setLength(0);
-                List<Object> result = loaded.call(m, args);
+                Object result = RuntimeValues.toRuntime(loaded.method(m).call(args, Map.of()));
                 out.print(printed);
-                out.print("case " + index + " " + m + " -> " + ValuePrinter.printLine(result));
+                out.print("case " + index + " " + m + " -> " + ValuePrinter.printLine(List.of(result)));
                 if (c.get("outputs").isPresent()) {
-                    String diff = FixtureComparison.mismatch(c.require("outputs"), result.getFirst());
+                    String diff = FixtureComparison.mismatch(c.require("outputs"), result);
                     out.println("  " + (diff == null ? "matches the recorded output" : "differs: " + diff));
                     mismatched += diff == null ? 0 : 1;
                 }
@@ -112,12 +116,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Without recorded cases: one call of the method on the {@code --arg} values; prints what it returns. */
-    private int callOnce(Backend backend, PrintWriter out) throws Exception {
-        List<Object> args = ArgumentExpressions.evaluate(arguments);
-        LoadedModel loaded = LoadedModel.open(model, backend, Environment.standard().withOutput(out));
-        String m = method == null ? "forward" : method;
-        List<Object> result = loaded.call(m, args);
-        out.print(ValuePrinter.printLine(result));
+    private int callOnce(Model.Options options, PrintWriter out) throws Exception {
+        List<Value> args = ArgumentExpressions.evaluate(arguments).stream().map(RuntimeValues::fromRuntime).toList();
+        try (Model loaded = Model.load(model, options)) {
+            Value result = loaded.method(method == null ? "forward" : method).call(args, Map.of());
+            out.print(ValuePrinter.printLine(List.of(RuntimeValues.toRuntime(result))));
+        }
         out.flush();
         return 0;
     }

@@ -6,7 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kiln.api.internal.LoadedModel;
+import kiln.api.Model;
+import kiln.api.RuntimeValues;
+import kiln.api.Target;
+import kiln.api.Value;
 import kiln.api.internal.PickledValues;
 import kiln.frontend.archive.TorchSaveFile;
 import kiln.frontend.pickle.PyDict;
@@ -15,12 +18,13 @@ import kiln.frontend.pickle.PySequence;
 import kiln.frontend.pickle.PyStr;
 import kiln.frontend.pickle.PyValue;
 import kiln.runtime.backend.Backend;
-import kiln.runtime.backend.Environment;
 
 /**
  * The selected cases of one model ({@code models/<name>.pt} with its {@code <name>.io.pt}). Cases run in order on
  * one loaded module, as PyTorch recorded them, so every case up to the last selected one runs (state carries
- * over); each selected case must return the recorded outputs and print the recorded {@code stdout}.
+ * over); each selected case must return the recorded outputs and print the recorded {@code stdout}. Models load and
+ * run through the public API ({@link Model}), so that every recorded case also checks its conversions of arguments
+ * and results.
  *
  * @param archive  the {@code torch.jit.save} archive
  * @param cases    the {@code torch.save} file of cases
@@ -36,17 +40,17 @@ record ModelUnit(Path archive, Path cases, Map<Integer, String> selected) implem
     public void run(Backend backend, CaseExecutor executor, Listener listener) {
         Set<String> reported = new HashSet<>();
         StringBuilder printed = new StringBuilder();
-        LoadedModel[] model = new LoadedModel[1];
+        Model[] model = new Model[1];
         Verdict loading = executor.run(() -> {
-            model[0] = LoadedModel.open(archive, backend, Environment.standard().withOutput(printed)
-                    .withWarnings(new StringBuilder()));
+            model[0] = Model.load(archive, Model.Options.defaults().withTarget(Target.of(backend))
+                    .withOutput(printed).withWarnings(new StringBuilder()));
             return null;
         });
         if (loading != null) {
             CaseUnit.errorRest(ids(), reported, listener, "does not load: " + loading.message());
             return;
         }
-        try (TorchSaveFile file = TorchSaveFile.open(cases)) {
+        try (Model loaded = model[0]; TorchSaveFile file = TorchSaveFile.open(cases)) {
             List<PyValue> items = ((PyList) ((PyDict) file.data()).require("cases")).items();
             int last = selected.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
             PickledValues values = new PickledValues();
@@ -54,7 +58,7 @@ record ModelUnit(Path archive, Path cases, Map<Integer, String> selected) implem
                 PyDict c = (PyDict) items.get(i);
                 long start = System.nanoTime();
                 printed.setLength(0);
-                Verdict v = executor.run(() -> runCase(c, model[0], values, printed));
+                Verdict v = executor.run(() -> runCase(c, loaded, values, printed));
                 if (selected.containsKey(i)) {
                     reported.add(selected.get(i));
                     listener.done(selected.get(i), v, (System.nanoTime() - start) / 1e9);
@@ -72,14 +76,14 @@ record ModelUnit(Path archive, Path cases, Map<Integer, String> selected) implem
         CaseUnit.errorRest(ids(), reported, listener, "no such case in " + cases.getFileName());
     }
 
-    private static Verdict runCase(PyDict c, LoadedModel model, PickledValues values, StringBuilder printed) {
+    private static Verdict runCase(PyDict c, Model model, PickledValues values, StringBuilder printed) {
         String method = c.get("method").map(m -> ((PyStr) m).value()).orElse("forward");
-        List<Object> inputs = new ArrayList<>();
+        List<Value> inputs = new ArrayList<>();
         for (PyValue v : ((PySequence) c.require("inputs")).items()) {
-            inputs.add(values.convert(v));
+            inputs.add(RuntimeValues.fromRuntime(values.convert(v)));
         }
-        List<Object> result = model.call(method, inputs);
-        Verdict v = Verdict.of(FixtureComparison.compare(c.require("outputs"), result.getFirst()));
+        Value result = model.method(method).call(inputs, Map.of());
+        Verdict v = Verdict.of(FixtureComparison.compare(c.require("outputs"), RuntimeValues.toRuntime(result)));
         if (!v.passed() || !(c.get("stdout").orElse(null) instanceof PyStr stdout)) {
             return v;
         }

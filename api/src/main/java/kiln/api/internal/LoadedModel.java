@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import kiln.api.spi.Program;
 import kiln.dialects.torch.Graph;
+import kiln.dialects.torch.schema.FunctionSchema;
 import kiln.dialects.torch.schema.OperatorRegistry;
 import kiln.dialects.torch.types.TorchType;
 import kiln.frontend.archive.TorchArchive;
@@ -15,12 +17,12 @@ import kiln.frontend.emit.ScriptClass;
 import kiln.frontend.emit.ScriptCompiler;
 import kiln.frontend.module.ModuleLoader;
 import kiln.frontend.module.ScriptModule;
+import kiln.frontend.pickle.PyValue;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Backends;
 import kiln.runtime.backend.Environment;
 import kiln.runtime.backend.Executable;
 import kiln.runtime.backend.Outputs;
-import kiln.frontend.pickle.PyValue;
 import kiln.runtime.interp.ConstantTable;
 import kiln.runtime.interp.value.ScriptException;
 import kiln.runtime.interp.value.ScriptObject;
@@ -30,18 +32,24 @@ import kiln.runtime.interp.value.ScriptObject;
  * interpreter objects (a class with {@code __setstate__} restores its pickled state by running it, as
  * {@code torch.jit.load} does). {@link #call} runs a method of the root module.
  *
+ * <p>This is the one call path of a loaded archive: {@code kiln.api.Model} (and through it the CLI), the
+ * conformance runner and the bench all call methods through {@link #invoke}/{@link #call}, which take each method's
+ * compiled executable from one place ({@link #executable}: the inlined graph, lowered and compiled by the target's
+ * {@link TargetSession} once, then shared by every thread). Safe for concurrent calls.
+ *
  * <pre>{@code
  * LoadedModel m = LoadedModel.open(Path.of("model.pt"), Backends.named("interp"), Environment.standard());
  * List<Object> out = m.call("forward", List.of(input));
  * }</pre>
  */
-public final class LoadedModel {
+public final class LoadedModel implements Program {
     private final ScriptCompiler compiler;
     private final ScriptClass rootClass;
     private final ScriptObject root;
     private final PickledValues values;
     private final TargetSession session;
     private final Map<String, Executable> methods = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     private LoadedModel(ScriptCompiler compiler, ScriptModule rootModule, PickledValues values, Backend backend,
             Environment environment) {
@@ -132,12 +140,60 @@ public final class LoadedModel {
      * {@link #call}, with the outputs' storage to hand back deterministically: close the result (after copying
      * what you keep) and the next call reuses it instead of waiting for the garbage collector.
      */
+    @Override
     public Outputs invoke(String name, List<?> args) {
         return executable(name).invoke(withSelf(args));
     }
 
     private Executable executable(String name) {
+        if (closed) {
+            throw new IllegalStateException("the model " + rootClass.name() + " was closed");
+        }
         return methods.computeIfAbsent(name, n -> session.compile(rootClass.name() + "." + n, inlinedMethod(n)));
+    }
+
+    @Override
+    public String className() {
+        return rootClass.name();
+    }
+
+    @Override
+    public List<String> methodNames() {
+        return List.copyOf(rootClass.methods().keySet());
+    }
+
+    @Override
+    public FunctionSchema signature(String method) {
+        if (!rootClass.methods().containsKey(method)) {
+            throw new IllegalArgumentException(rootClass.name() + " has no method '" + method + "' (it has: "
+                    + String.join(", ", rootClass.methods().keySet()) + ")");
+        }
+        FunctionSchema s;
+        synchronized (compiler) {
+            s = compiler.methodSignature(rootClass, method);
+        }
+        return new FunctionSchema(method, "", s.arguments(), s.returns(), false, false);
+    }
+
+    @Override
+    public Object attribute(String name) {
+        if (!root.has(name)) {
+            throw new IllegalArgumentException(rootClass.name() + " has no attribute '" + name + "' (it has: "
+                    + String.join(", ", root.attributes().keySet()) + ")");
+        }
+        return root.get(name);
+    }
+
+    @Override
+    public List<String> attributeNames() {
+        return List.copyOf(root.attributes().keySet());
+    }
+
+    /** Drops the compiled methods; later calls throw {@link IllegalStateException}. */
+    @Override
+    public void close() {
+        closed = true;
+        methods.clear();
     }
 
     private List<Object> withSelf(List<?> args) {

@@ -159,7 +159,12 @@ public final class ScriptCompiler {
         return signature(qualifiedName, unit.function(qualifiedName).orElseThrow(), null);
     }
 
-    FunctionSchema methodSignature(ScriptClass cls, String name) {
+    /**
+     * The signature of method {@code name} of {@code cls} without {@code self}: its arguments' names, types and
+     * defaults as declared, and its return type (learned by compiling it when not annotated). Named {@code
+     * Class.method}.
+     */
+    public FunctionSchema methodSignature(ScriptClass cls, String name) {
         return signature(cls.name() + "." + name, cls.methods().get(name), cls);
     }
 
