@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import kiln.cli.run.LoadedModel;
+import kiln.api.internal.LoadedModel;
 import kiln.dialects.torch.types.ScalarType;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Environment;

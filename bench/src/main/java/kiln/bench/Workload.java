@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kiln.cli.run.PickledValues;
+import kiln.api.internal.PickledValues;
 import kiln.frontend.archive.TorchSaveFile;
 import kiln.frontend.pickle.PyDict;
 import kiln.frontend.pickle.PyList;

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
-import kiln.cli.run.TargetSession;
+import kiln.api.internal.TargetSession;
 import kiln.dialects.ir.Verifier;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.GraphPrinter;

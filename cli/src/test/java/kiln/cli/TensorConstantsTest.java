@@ -10,7 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import kiln.cli.run.LoadedModel;
+import kiln.api.internal.LoadedModel;
 import kiln.dialects.ir.Verifier;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.GraphShape;

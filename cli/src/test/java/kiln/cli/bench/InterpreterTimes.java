@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import kiln.cli.run.LoadedModel;
+import kiln.api.internal.LoadedModel;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.GraphParser;
 import kiln.runtime.backend.Environment;

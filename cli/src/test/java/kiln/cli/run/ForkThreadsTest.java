@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import kiln.api.internal.LoadedModel;
 import kiln.dialects.torch.types.ScalarType;
 import kiln.runtime.backend.Environment;
 import kiln.runtime.interp.Interpreter;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import kiln.api.internal.CompiledCallables;
 import kiln.dialects.ir.Verifier;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.GraphShape;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import kiln.api.internal.TargetSession;
 import kiln.dialects.ir.Operation;
 import kiln.dialects.torch.GraphModule;
 import kiln.dialects.torch.GraphParser;

@@ -1,4 +1,4 @@
-package kiln.cli.run;
+package kiln.api.internal;
 
 import java.util.List;
 import kiln.dialects.torch.Graph;

@@ -1,4 +1,4 @@
-package kiln.cli.conformance;
+package kiln.conformance;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,9 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kiln.cli.run.FixtureComparison;
-import kiln.cli.run.LoadedModel;
-import kiln.cli.run.PickledValues;
+import kiln.api.internal.LoadedModel;
+import kiln.api.internal.PickledValues;
 import kiln.frontend.archive.TorchSaveFile;
 import kiln.frontend.pickle.PyDict;
 import kiln.frontend.pickle.PyList;

@@ -1,8 +1,9 @@
-package kiln.cli.run;
+package kiln.conformance;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import kiln.api.internal.PickledValues;
 import kiln.dialects.torch.types.ScalarType;
 import kiln.frontend.pickle.PyBool;
 import kiln.frontend.pickle.PyDict;

@@ -1,4 +1,4 @@
-package kiln.cli.conformance;
+package kiln.conformance;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.schema.OperatorRegistry;
-import kiln.cli.run.FixtureComparison;
-import kiln.cli.run.PickledValues;
-import kiln.cli.run.TargetSession;
+import kiln.api.internal.PickledValues;
+import kiln.api.internal.TargetSession;
 import kiln.frontend.archive.OpCaseFiles;
 import kiln.frontend.emit.ScriptCompiler;
 import kiln.frontend.emit.ScriptUnit;

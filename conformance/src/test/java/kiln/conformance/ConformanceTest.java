@@ -1,4 +1,4 @@
-package kiln.cli.conformance;
+package kiln.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package kiln.cli.run;
+package kiln.api.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;

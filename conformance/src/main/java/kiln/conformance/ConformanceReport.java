@@ -1,4 +1,4 @@
-package kiln.cli.conformance;
+package kiln.conformance;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import kiln.cli.conformance.CaseResult.Status;
+import kiln.conformance.CaseResult.Status;
 
 /**
  * The outcome of a conformance run: every case's result, counts per group, and the renderings of it (a summary

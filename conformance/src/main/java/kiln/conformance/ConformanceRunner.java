@@ -1,4 +1,4 @@
-package kiln.cli.conformance;
+package kiln.conformance;
 
 import java.io.IOException;
 import java.nio.file.Path;

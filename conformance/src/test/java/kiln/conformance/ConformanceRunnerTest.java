@@ -1,4 +1,4 @@
-package kiln.cli.conformance;
+package kiln.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import kiln.cli.conformance.CaseResult.Status;
+import kiln.conformance.CaseResult.Status;
 import kiln.runtime.backend.Backends;
 import kiln.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package kiln.cli.run;
+package kiln.api.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package kiln.cli.conformance;
+package kiln.conformance;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

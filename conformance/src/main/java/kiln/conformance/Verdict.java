@@ -1,6 +1,5 @@
-package kiln.cli.conformance;
+package kiln.conformance;
 
-import kiln.cli.run.FixtureComparison;
 
 /**
  * How one case ended, before expected failures are applied.
