@@ -74,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
         if (!arguments.isEmpty()) {
             throw new IllegalArgumentException("give the arguments either as --inputs FILE or as --arg, not both");
         }
-        LoadedModel loaded = LoadedModel.open(model, backend, Environment.standard().withOutput(printed));
+        LoadedModel loaded = LoadedModel.open(model, backend, Environment.standard().withOutput(printed),
+                target.optimization());
         PickledValues values = new PickledValues();
         int ran = 0;
         int mismatched = 0;
@@ -114,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
     /** Without recorded cases: one call of the method on the {@code --arg} values; prints what it returns. */
     private int callOnce(Backend backend, PrintWriter out) throws Exception {
         List<Object> args = ArgumentExpressions.evaluate(arguments);
-        LoadedModel loaded = LoadedModel.open(model, backend, Environment.standard().withOutput(out));
+        LoadedModel loaded = LoadedModel.open(model, backend, Environment.standard().withOutput(out),
+                target.optimization());
         String m = method == null ? "forward" : method;
         List<Object> result = loaded.call(m, args);
         out.print(ValuePrinter.printLine(result));

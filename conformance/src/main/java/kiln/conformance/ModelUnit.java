@@ -14,6 +14,7 @@ import kiln.frontend.pickle.PyList;
 import kiln.frontend.pickle.PySequence;
 import kiln.frontend.pickle.PyStr;
 import kiln.frontend.pickle.PyValue;
+import kiln.executor.ExecutorOptions;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Environment;
 
@@ -33,13 +34,13 @@ record ModelUnit(Path archive, Path cases, Map<Integer, String> selected) implem
     }
 
     @Override
-    public void run(Backend backend, CaseExecutor executor, Listener listener) {
+    public void run(Backend backend, ExecutorOptions optimization, CaseExecutor executor, Listener listener) {
         Set<String> reported = new HashSet<>();
         StringBuilder printed = new StringBuilder();
         LoadedModel[] model = new LoadedModel[1];
         Verdict loading = executor.run(() -> {
             model[0] = LoadedModel.open(archive, backend, Environment.standard().withOutput(printed)
-                    .withWarnings(new StringBuilder()));
+                    .withWarnings(new StringBuilder()), optimization);
             return null;
         });
         if (loading != null) {

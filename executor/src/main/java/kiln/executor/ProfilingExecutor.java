@@ -87,30 +87,44 @@ public final class ProfilingExecutor implements Executable {
 
     @Override
     public List<Object> run(List<?> args) {
-        Optimized o = optimized;
+        Optimized o = optimizedOrNull();
         if (o != null) {
             stats.optimizedRuns.incrementAndGet();
             return o.plan().run(o.interpreter(), args);
         }
-        List<Object> out = profiling.plan(name, instrumented.graph()).run(profiling, args);
-        stats.profiledRuns.incrementAndGet();
-        afterProfiledCall();
-        return out;
+        return profile(args);
     }
 
     @Override
     public Outputs invoke(List<?> args) {
-        Optimized o = optimized;
+        Optimized o = optimizedOrNull();
         if (o != null) {
             stats.optimizedRuns.incrementAndGet();
             return o.plan().invoke(o.interpreter(), args);
         }
-        return Outputs.unowned(run(args));
+        return Outputs.unowned(profile(args));
     }
 
-    private synchronized void afterProfiledCall() {
-        if (optimized == null && ++profiledCalls >= options.profilingRuns()) {
-            optimized = optimize();
+    private List<Object> profile(List<?> args) {
+        List<Object> out = profiling.plan(name, instrumented.graph()).run(profiling, args);
+        stats.profiledRuns.incrementAndGet();
+        synchronized (this) {
+            profiledCalls++;
+        }
+        return out;
+    }
+
+    /** The optimized graph, made now if the profiling runs are done (so a method called once is never optimized). */
+    private Optimized optimizedOrNull() {
+        Optimized o = optimized;
+        if (o != null) {
+            return o;
+        }
+        synchronized (this) {
+            if (optimized == null && profiledCalls >= options.profilingRuns()) {
+                optimized = optimize();
+            }
+            return optimized;
         }
     }
 
