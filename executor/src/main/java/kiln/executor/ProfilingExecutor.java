@@ -71,7 +71,7 @@ public final class ProfilingExecutor implements Executable {
     public static ProfilingExecutor of(String name, Graph method, Supplier<Interpreter.Builder> interpreters,
                                        ExecutorOptions options) {
         Graph prepared = copy(method);
-        run(options.preparePipeline(), prepared);
+        run(options.preparePipeline(), prepared, options);
         return new ProfilingExecutor(name, prepared, interpreters, options, new ExecutorStats(), 0);
     }
 
@@ -137,7 +137,7 @@ public final class ProfilingExecutor implements Executable {
         } else {
             graph = copy(method);
         }
-        run(options.optimizePipeline(), graph);
+        run(options.optimizePipeline(), graph, options);
         Map<Operation, ProfilingExecutor> fallbacks = new ConcurrentHashMap<>();
         FallbackHandler handler = (op, args, subgraph) -> {
             stats.guardFailures.incrementAndGet();
@@ -170,13 +170,17 @@ public final class ProfilingExecutor implements Executable {
         return Graph.of(r);
     }
 
-    /** Runs pipeline {@code text} on {@code graph}, verifying after each pass. */
-    static void run(String text, Graph graph) {
+    /** Runs pipeline {@code text} on {@code graph}, verifying after each pass (and printing, when asked). */
+    static void run(String text, Graph graph, ExecutorOptions options) {
         if (text.isBlank()) {
             return;
         }
         PassPipeline pipeline = PassPipeline.parse(text, PassRegistry.discover());
         Function<Region, String> printer = r -> GraphPrinter.print(Graph.of(r));
-        new PassManager(pipeline, printer).run(graph.region(), new PassContext(DialectRegistry.discover()));
+        PassManager pm = new PassManager(pipeline, printer);
+        if (options.irDump() != null) {
+            pm.printIr(true, false, options.irDump());
+        }
+        pm.run(graph.region(), new PassContext(DialectRegistry.discover()));
     }
 }
