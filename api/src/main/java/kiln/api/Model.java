@@ -14,6 +14,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import kiln.api.spi.ModelFormat;
 import kiln.api.spi.Program;
+import kiln.executor.ExecutorOptions;
 import kiln.runtime.backend.Environment;
 
 /**
@@ -55,24 +56,26 @@ public final class Model implements AutoCloseable {
     /**
      * How to load a model.
      *
-     * @param target   where it runs (default: the {@linkplain Target#interpreter() interpreter})
-     * @param output   where the program's {@code print} writes (default: {@code System.out})
-     * @param warnings where its warnings go (default: {@code System.err})
+     * @param target       where it runs (default: the {@linkplain Target#interpreter() interpreter})
+     * @param output       where the program's {@code print} writes (default: {@code System.out})
+     * @param warnings     where its warnings go (default: {@code System.err})
+     * @param optimization how the profiling executor optimizes the interpreter's methods (profiled, specialized
+     *                     under guards, optimized: {@link ExecutorOptions#DEFAULT}), or null to run them as compiled
      */
-    public record Options(Target target, Appendable output, Appendable warnings) {
+    public record Options(Target target, Appendable output, Appendable warnings, ExecutorOptions optimization) {
         public Options {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(output, "output");
             Objects.requireNonNull(warnings, "warnings");
         }
 
-        /** The interpreter, printing to {@code System.out}, warnings to {@code System.err}. */
+        /** The interpreter under the profiling executor, printing to {@code System.out}, warnings to {@code System.err}. */
         public static Options defaults() {
-            return new Options(Target.interpreter(), System.out, System.err);
+            return new Options(Target.interpreter(), System.out, System.err, ExecutorOptions.DEFAULT);
         }
 
         public Options withTarget(Target value) {
-            return new Options(value, output, warnings);
+            return new Options(value, output, warnings, optimization);
         }
 
         /** {@link #withTarget(Target)} by name ({@code --target} on the command line). */
@@ -81,11 +84,16 @@ public final class Model implements AutoCloseable {
         }
 
         public Options withOutput(Appendable value) {
-            return new Options(target, value, warnings);
+            return new Options(target, value, warnings, optimization);
         }
 
         public Options withWarnings(Appendable value) {
-            return new Options(target, output, value);
+            return new Options(target, output, value, optimization);
+        }
+
+        /** These options with the executor's {@code value} (null: methods run as compiled, {@code --no-optimize}). */
+        public Options withOptimization(ExecutorOptions value) {
+            return new Options(target, output, warnings, value);
         }
     }
 
@@ -112,7 +120,7 @@ public final class Model implements AutoCloseable {
         ModelFormat format = formatOf(file);
         Environment environment = Environment.standard().withOutput(options.output())
                 .withWarnings(options.warnings());
-        Program program = format.open(file, options.target().backend(), environment);
+        Program program = format.open(file, options.target().backend(), environment, options.optimization());
         return new Model(program, options.target(), file);
     }
 

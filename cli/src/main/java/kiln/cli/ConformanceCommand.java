@@ -70,7 +70,7 @@ final class ConformanceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null && System.console().isTerminal();
-        ConformanceReport report = new ConformanceRunner(backend, expected, timeout)
+        ConformanceReport report = new ConformanceRunner(backend, target.optimization(), expected, timeout)
                 .run(dir, CaseFilter.globs(filters), Progress.to(err, terminal));
         out.print(report.summary());
         out.flush();

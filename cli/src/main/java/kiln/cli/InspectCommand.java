@@ -4,7 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kiln.api.internal.LoadedModel;
+import kiln.api.internal.PickledValues;
 import kiln.dialects.torch.Graph;
+import kiln.executor.ExecutorOptions;
+import kiln.frontend.archive.TorchSaveFile;
+import kiln.frontend.pickle.PyDict;
+import kiln.frontend.pickle.PyList;
+import kiln.frontend.pickle.PySequence;
+import kiln.frontend.pickle.PyStr;
+import kiln.frontend.pickle.PyValue;
+import kiln.runtime.backend.Environment;
 import kiln.dialects.torch.GraphPrinter;
 import kiln.dialects.torch.schema.OperatorRegistry;
 import kiln.frontend.archive.TorchArchive;
@@ -13,6 +23,7 @@ import kiln.frontend.emit.ScriptCompiler;
 import kiln.frontend.emit.ScriptUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,16 +36,29 @@ import picocli.CommandLine.Spec;
         description = "Compile a TorchScript archive and print its methods' IR at a stage.")
 final class InspectCommand implements Callable<Integer> {
     /** The stages {@code --emit} accepts. */
-    enum Stage { graph, inlined }
+    enum Stage { graph, inlined, optimized }
 
     @Parameters(paramLabel = "MODEL.pt|SOURCE.py",
             description = "An archive written by torch.jit.save, or a TorchScript source file of functions and classes.")
     Path model;
 
     @Option(names = "--emit", paramLabel = "STAGE", defaultValue = "graph",
-            description = "graph (each method as compiled) or inlined (calls to script code inlined). "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "graph (each method as compiled), inlined (calls to script code inlined) or optimized "
+                    + "(what the profiling executor runs after the recorded calls of --inputs, as PyTorch's "
+                    + "last_executed_optimized_graph). Default: ${DEFAULT-VALUE}.")
     Stage stage;
+
+    @Option(names = "--inputs", paramLabel = "FILE.io.pt",
+            description = "With --emit=optimized: the recorded cases to call the method with first (each is called "
+                    + "three times, as the fixtures' optimized graphs were made).")
+    Path inputs;
+
+    @Option(names = "--print-ir-after-all", description = "With --emit=optimized: print the IR after each pass of "
+            + "the executor's pipelines (to stderr).")
+    boolean printAfterAll;
+
+    @Mixin
+    TargetOption target;
 
     @Option(names = "--method", paramLabel = "NAME", description = "Print only this method.")
     String method;
@@ -46,6 +70,9 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         InputPaths.file(model);
+        if (stage == Stage.optimized) {
+            return optimized(out);
+        }
         if (model.getFileName().toString().endsWith(".py")) {
             return source(out);
         }
@@ -66,6 +93,55 @@ final class InspectCommand implements Callable<Integer> {
                 out.println(GraphPrinter.print(g));
             }
         }
+        out.flush();
+        return 0;
+    }
+
+    /** Calls the method with the recorded cases three times over, then prints the graph its optimized calls run. */
+    private Integer optimized(PrintWriter out) throws java.io.IOException {
+        if (inputs == null) {
+            throw new IllegalArgumentException("--emit=optimized needs --inputs FILE.io.pt: the optimized graph is "
+                    + "made from the calls it profiles");
+        }
+        ExecutorOptions options = target.optimization();
+        if (options == null) {
+            throw new IllegalArgumentException("--emit=optimized and --no-optimize contradict each other");
+        }
+        if (printAfterAll) {
+            options = options.withIrDump(spec.commandLine().getErr());
+        }
+        String m = method == null ? "forward" : method;
+        LoadedModel loaded = LoadedModel.open(model, target.backend(), Environment.standard()
+                .withOutput(new StringBuilder()).withWarnings(new StringBuilder()), options);
+        int calls = 0;
+        try (TorchSaveFile file = TorchSaveFile.open(inputs)) {
+            if (!(file.data() instanceof PyDict data) || !(data.get("cases").orElse(null) instanceof PyList cases)) {
+                throw new IllegalArgumentException(inputs + ": expected a dict with a 'cases' list");
+            }
+            for (int round = 0; round < 3; round++) {
+                for (PyValue item : cases.items()) {
+                    PyDict c = (PyDict) item;
+                    if (!m.equals(c.get("method").map(v -> ((PyStr) v).value()).orElse("forward"))) {
+                        continue;
+                    }
+                    PickledValues values = new PickledValues();
+                    List<Object> args = new java.util.ArrayList<>();
+                    for (PyValue v : ((PySequence) c.require("inputs")).items()) {
+                        args.add(values.convert(v));
+                    }
+                    loaded.call(m, args);
+                    calls++;
+                }
+            }
+        }
+        if (calls == 0) {
+            throw new IllegalArgumentException(inputs + " records no case of method '" + m + "'");
+        }
+        Graph g = loaded.optimizedGraph(m).orElseThrow(() -> new IllegalStateException(
+                "method '" + m + "' was not optimized (target " + target.name + " does not run the executor)"));
+        out.println("### " + m + " (optimized after " + calls + " calls; "
+                + loaded.executorStats(m).map(Object::toString).orElse("") + ")");
+        out.println(GraphPrinter.print(g));
         out.flush();
         return 0;
     }

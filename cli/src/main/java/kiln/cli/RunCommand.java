@@ -65,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Model.Options options = Model.Options.defaults().withTarget(Target.of(target.backend()));
+        Model.Options options = Model.Options.defaults().withTarget(Target.of(target.backend()))
+                .withOptimization(target.optimization());
         InputPaths.file(model);
         if (seed != null) {
             Kiln.manualSeed(seed);

@@ -27,9 +27,10 @@ import kiln.dialects.torch.DoubleFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Module dependencies point one way (ARCHITECTURE.md): dialects ← lowering / runtime ← backends ← api ← cli /
- * conformance / bench, with the frontend above lowering (it runs PyTorch's cleanup passes on what it emits). Layers
- * that have no code yet are optional.
+ * Module dependencies point one way (ARCHITECTURE.md): dialects ← lowering / runtime ← executor / backends ← api ←
+ * cli / conformance / bench, with the frontend above lowering (it runs PyTorch's cleanup passes on what it emits);
+ * the executor (profiling, guarded specialization) runs lowering's passes and the runtime's interpreter. Layers that
+ * have no code yet are optional.
  */
 class ArchitectureTest {
     private static final JavaClasses KILN = new ClassFileImporter()
@@ -45,17 +46,19 @@ class ArchitectureTest {
                 .layer("frontend").definedBy("kiln.frontend..")
                 .layer("lowering").definedBy("kiln.lowering..")
                 .layer("runtime").definedBy("kiln.runtime..")
+                .layer("executor").definedBy("kiln.executor..")
                 .layer("backends").definedBy("kiln.backends..")
                 .layer("api").definedBy("kiln.api..")
                 .layer("tools").definedBy("kiln.cli..", "kiln.conformance..", "kiln.bench..")
                 .whereLayer("tools").mayNotBeAccessedByAnyLayer()
                 .whereLayer("api").mayOnlyBeAccessedByLayers("tools")
+                .whereLayer("executor").mayOnlyBeAccessedByLayers("api", "tools")
                 .whereLayer("backends").mayOnlyBeAccessedByLayers("api", "tools")
                 .whereLayer("frontend").mayOnlyBeAccessedByLayers("backends", "api", "tools")
-                .whereLayer("lowering").mayOnlyBeAccessedByLayers("frontend", "backends", "api", "tools")
-                .whereLayer("runtime").mayOnlyBeAccessedByLayers("backends", "api", "tools")
-                .whereLayer("dialects").mayOnlyBeAccessedByLayers("frontend", "lowering", "runtime", "backends",
-                        "api", "tools")
+                .whereLayer("lowering").mayOnlyBeAccessedByLayers("frontend", "executor", "backends", "api", "tools")
+                .whereLayer("runtime").mayOnlyBeAccessedByLayers("executor", "backends", "api", "tools")
+                .whereLayer("dialects").mayOnlyBeAccessedByLayers("frontend", "lowering", "runtime", "executor",
+                        "backends", "api", "tools")
                 .check(KILN);
     }
 

@@ -3,6 +3,7 @@ package kiln.conformance;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kiln.executor.ExecutorOptions;
 import kiln.runtime.backend.Backend;
 
 /**
@@ -22,7 +23,11 @@ sealed interface CaseUnit permits ModelUnit, OpFileUnit {
     }
 
     /** Runs the selected cases on {@code backend}, telling {@code listener} about each. */
-    void run(Backend backend, CaseExecutor executor, Listener listener);
+    /**
+     * Runs the cases on {@code backend}, under the profiling executor with {@code optimization} on the reference
+     * interpreter (null: unoptimized).
+     */
+    void run(Backend backend, ExecutorOptions optimization, CaseExecutor executor, Listener listener);
 
     /** Hears about each selected case as it ends. */
     @FunctionalInterface

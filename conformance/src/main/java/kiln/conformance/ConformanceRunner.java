@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import kiln.executor.ExecutorOptions;
 import kiln.runtime.backend.Backend;
 
 /**
@@ -20,6 +21,7 @@ import kiln.runtime.backend.Backend;
  */
 public final class ConformanceRunner {
     private final Backend backend;
+    private final ExecutorOptions optimization;
     private final ExpectedFailures expected;
     private final double timeoutSeconds;
 
@@ -29,7 +31,17 @@ public final class ConformanceRunner {
      * @param timeoutSeconds how long one case may run before it counts as an error
      */
     public ConformanceRunner(Backend backend, ExpectedFailures expected, double timeoutSeconds) {
+        this(backend, ExecutorOptions.DEFAULT, expected, timeoutSeconds);
+    }
+
+    /**
+     * @param optimization how the reference interpreter optimizes (the profiling executor's options), or null to run
+     *                     every method as compiled
+     */
+    public ConformanceRunner(Backend backend, ExecutorOptions optimization, ExpectedFailures expected,
+                             double timeoutSeconds) {
         this.backend = backend;
+        this.optimization = optimization;
         this.expected = expected;
         this.timeoutSeconds = timeoutSeconds;
     }
@@ -44,7 +56,7 @@ public final class ConformanceRunner {
         List<CaseResult> results = new ArrayList<>(planned.size());
         try (CaseExecutor executor = new CaseExecutor(timeoutSeconds)) {
             for (CaseUnit unit : units) {
-                unit.run(backend, executor, (id, verdict, seconds) -> {
+                unit.run(backend, optimization, executor, (id, verdict, seconds) -> {
                     CaseResult r = judge(new CaseResult(id, unit.group(), verdict.passed() ? CaseResult.Status.PASSED
                             : verdict.errored() ? CaseResult.Status.ERRORED : CaseResult.Status.FAILED,
                             verdict.message(), verdict.maxAbsErr(), seconds));

@@ -11,6 +11,7 @@ import kiln.api.RuntimeValues;
 import kiln.api.Target;
 import kiln.api.Value;
 import kiln.api.internal.PickledValues;
+import kiln.executor.ExecutorOptions;
 import kiln.frontend.archive.TorchSaveFile;
 import kiln.frontend.pickle.PyDict;
 import kiln.frontend.pickle.PyList;
@@ -37,13 +38,13 @@ record ModelUnit(Path archive, Path cases, Map<Integer, String> selected) implem
     }
 
     @Override
-    public void run(Backend backend, CaseExecutor executor, Listener listener) {
+    public void run(Backend backend, ExecutorOptions optimization, CaseExecutor executor, Listener listener) {
         Set<String> reported = new HashSet<>();
         StringBuilder printed = new StringBuilder();
         Model[] model = new Model[1];
         Verdict loading = executor.run(() -> {
             model[0] = Model.load(archive, Model.Options.defaults().withTarget(Target.of(backend))
-                    .withOutput(printed).withWarnings(new StringBuilder()));
+                    .withOptimization(optimization).withOutput(printed).withWarnings(new StringBuilder()));
             return null;
         });
         if (loading != null) {

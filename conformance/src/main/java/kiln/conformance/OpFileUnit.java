@@ -15,6 +15,7 @@ import kiln.frontend.emit.ScriptCompiler;
 import kiln.frontend.emit.ScriptUnit;
 import kiln.frontend.pickle.PySequence;
 import kiln.frontend.pickle.PyValue;
+import kiln.executor.ExecutorOptions;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Environment;
 
@@ -35,11 +36,11 @@ record OpFileUnit(Path file, Map<Integer, String> selected) implements CaseUnit 
     }
 
     @Override
-    public void run(Backend backend, CaseExecutor executor, Listener listener) {
+    public void run(Backend backend, ExecutorOptions optimization, CaseExecutor executor, Listener listener) {
         Set<String> reported = new HashSet<>();
         StringBuilder printed = new StringBuilder();
         TargetSession session = TargetSession.open(backend, Environment.standard().withOutput(printed)
-                .withWarnings(printed));
+                .withWarnings(printed), optimization);
         int[] index = {0};
         try {
             OpCaseFiles.forEachIn(file, c -> {

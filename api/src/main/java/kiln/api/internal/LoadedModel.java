@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import kiln.api.spi.Program;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.schema.FunctionSchema;
+import kiln.executor.ExecutorOptions;
+import kiln.executor.ExecutorStats;
+import kiln.executor.ProfilingExecutor;
 import kiln.dialects.torch.schema.OperatorRegistry;
 import kiln.dialects.torch.types.TorchType;
 import kiln.frontend.archive.TorchArchive;
@@ -52,11 +56,12 @@ public final class LoadedModel implements Program {
     private volatile boolean closed;
 
     private LoadedModel(ScriptCompiler compiler, ScriptModule rootModule, PickledValues values, Backend backend,
-            Environment environment) {
+            Environment environment, ExecutorOptions optimization) {
         this.compiler = compiler;
         this.values = values;
         this.rootClass = rootModule.scriptClass();
-        this.session = TargetSession.open(backend, environment.withCallables(new CompiledCallables(compiler)));
+        this.session = TargetSession.open(backend, environment.withCallables(new CompiledCallables(compiler)),
+                optimization);
         this.root = new ModuleObjects(values, this::restoreState).instantiate(rootModule);
     }
 
@@ -96,12 +101,22 @@ public final class LoadedModel implements Program {
      * {@code backend} for it; the environment's callables and constants are replaced by the archive's.
      */
     public static LoadedModel open(Path archive, Backend backend, Environment environment) throws IOException {
+        return open(archive, backend, environment, ExecutorOptions.DEFAULT);
+    }
+
+    /**
+     * {@link #open(Path, Backend, Environment)}, with the reference interpreter's methods run under the profiling
+     * executor with {@code optimization} (profiled, specialized under guards, optimized), or as compiled when null.
+     */
+    public static LoadedModel open(Path archive, Backend backend, Environment environment,
+                                   ExecutorOptions optimization) throws IOException {
         try (TorchArchive file = TorchArchive.open(archive)) {
             ModuleLoader.Loaded loaded = ModuleLoader.load(file);
             ScriptCompiler compiler = new ScriptCompiler(loaded.unit(), OperatorRegistry.standard());
             PickledValues values = new PickledValues();
             ConstantTable constants = constants(file.constants().items(), values);
-            return new LoadedModel(compiler, loaded.root(), values, backend, environment.withConstants(constants));
+            return new LoadedModel(compiler, loaded.root(), values, backend, environment.withConstants(constants),
+                    optimization);
         }
     }
 
@@ -143,6 +158,19 @@ public final class LoadedModel implements Program {
     @Override
     public Outputs invoke(String name, List<?> args) {
         return executable(name).invoke(withSelf(args));
+    }
+
+    /**
+     * What the profiling executor did for method {@code name} (runs profiled and optimized, specializations, guard
+     * failures), once it has been called; empty when the target does not run it under the executor.
+     */
+    public Optional<ExecutorStats> executorStats(String name) {
+        return methods.get(name) instanceof ProfilingExecutor p ? Optional.of(p.stats()) : Optional.empty();
+    }
+
+    /** The graph the optimized calls of method {@code name} run (PyTorch's last optimized graph), once there is one. */
+    public Optional<Graph> optimizedGraph(String name) {
+        return methods.get(name) instanceof ProfilingExecutor p ? p.optimizedGraph() : Optional.empty();
     }
 
     private Executable executable(String name) {

@@ -3,8 +3,11 @@ package kiln.api.internal;
 import java.util.List;
 import kiln.dialects.ir.DialectRegistry;
 import kiln.dialects.ir.Operation;
+import kiln.dialects.ir.SymbolTable;
 import kiln.dialects.torch.Graph;
 import kiln.dialects.torch.GraphModule;
+import kiln.executor.ExecutorOptions;
+import kiln.executor.ProfilingExecutor;
 import kiln.lowering.PassContext;
 import kiln.lowering.PassManager;
 import kiln.lowering.PassPipeline;
@@ -12,6 +15,7 @@ import kiln.lowering.PassRegistry;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Environment;
 import kiln.runtime.backend.Executable;
+import kiln.runtime.interp.InterpreterBackend;
 
 /**
  * A backend's session for one program, compiling modules the way the backend asks: each module is lowered by the
@@ -25,23 +29,37 @@ public final class TargetSession {
     private final Backend backend;
     private final Backend.Session session;
     private final PassPipeline lowering;
+    private final Environment environment;
+    private final ExecutorOptions optimization;
 
-    private TargetSession(Backend backend, Backend.Session session, PassPipeline lowering) {
+    private TargetSession(Backend backend, Backend.Session session, PassPipeline lowering, Environment environment,
+                          ExecutorOptions optimization) {
         this.backend = backend;
         this.session = session;
         this.lowering = lowering;
+        this.environment = environment;
+        this.optimization = optimization;
     }
 
     /**
-     * Opens a session of {@code backend} for a program whose environment is {@code environment}.
+     * Opens a session of {@code backend} for a program whose environment is {@code environment}, optimizing as the
+     * reference interpreter does by default ({@link ExecutorOptions#DEFAULT}).
      *
      * @throws IllegalArgumentException when the backend's pipeline names a pass that is not on the class path
      */
     public static TargetSession open(Backend backend, Environment environment) {
+        return open(backend, environment, ExecutorOptions.DEFAULT);
+    }
+
+    /**
+     * Opens a session of {@code backend}; on the reference interpreter, methods run under the profiling executor
+     * with {@code optimization} (profiled, specialized under guards, optimized), or as they are when it is null.
+     */
+    public static TargetSession open(Backend backend, Environment environment, ExecutorOptions optimization) {
         String text = backend.loweringPipeline();
         PassPipeline lowering = text.isBlank() ? new PassPipeline(List.of())
                 : PassPipeline.parse(text, PassRegistry.discover());
-        return new TargetSession(backend, backend.open(environment), lowering);
+        return new TargetSession(backend, backend.open(environment), lowering, environment, optimization);
     }
 
     public Backend backend() {
@@ -51,6 +69,12 @@ public final class TargetSession {
     /** Lowers {@code module} (in place) and compiles its function {@code function}. */
     public Executable compile(Operation module, String function) {
         lower(module);
+        if (optimization != null && backend instanceof InterpreterBackend interpreter) {
+            Operation fn = SymbolTable.lookup(module, function).orElseThrow(() -> new IllegalArgumentException(
+                    "the module has no function '" + function + "'"));
+            return ProfilingExecutor.of(function, Graph.of(fn.region(0)), () -> interpreter.configure(environment),
+                    optimization);
+        }
         return session.compile(module, function);
     }
 

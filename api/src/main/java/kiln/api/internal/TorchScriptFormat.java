@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import kiln.api.spi.ModelFormat;
 import kiln.api.spi.Program;
+import kiln.executor.ExecutorOptions;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Environment;
 
@@ -34,7 +35,8 @@ public final class TorchScriptFormat implements ModelFormat {
     }
 
     @Override
-    public Program open(Path file, Backend backend, Environment environment) throws IOException {
-        return LoadedModel.open(file, backend, environment);
+    public Program open(Path file, Backend backend, Environment environment, ExecutorOptions optimization)
+            throws IOException {
+        return LoadedModel.open(file, backend, environment, optimization);
     }
 }

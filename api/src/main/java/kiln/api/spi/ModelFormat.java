@@ -2,6 +2,7 @@ package kiln.api.spi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import kiln.executor.ExecutorOptions;
 import kiln.runtime.backend.Backend;
 import kiln.runtime.backend.Environment;
 
@@ -35,7 +36,10 @@ public interface ModelFormat {
      * Loads {@code file} for {@code backend}: the program's {@code print} writes to {@code environment}'s output,
      * warnings to its warnings; the format supplies the program's callables and constants.
      *
+     * @param optimization how the profiling executor optimizes methods that the format compiles for the
+     *                     interpreter, or null to run them as compiled (a format of precompiled code may ignore it)
      * @throws IOException when the file cannot be read or is malformed
      */
-    Program open(Path file, Backend backend, Environment environment) throws IOException;
+    Program open(Path file, Backend backend, Environment environment, ExecutorOptions optimization)
+            throws IOException;
 }

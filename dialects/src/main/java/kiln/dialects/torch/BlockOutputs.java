@@ -61,6 +61,11 @@ public final class BlockOutputs {
         for (int i = 0; i < src.arguments().size() && i < dst.arguments().size(); i++) {
             mapping.map(src.argument(i), dst.argument(i));
         }
+        cloneFrom(dst, src, mapping);
+    }
+
+    /** {@link #cloneFrom(Block, Block)} with the values of {@code src}'s arguments (and any others) given. */
+    public static void cloneFrom(Block dst, Block src, IRMapping mapping) {
         Operation dstReturn = returnOp(dst);
         for (Operation op : src.ops()) {
             if (op != src.terminator()) {

@@ -141,6 +141,11 @@ public final class TorchDialect implements Dialect {
                             + op.numResults() + " result(s)");
                 }
             }).build();
+    public static final OpDef PROFILE = OpDef.define("prim::profile")
+            .summary("its operand, recorded by the profiling executor under 'id' each time it runs")
+            .operands(1).results(1).attribute(required("id", IntAttr.class))
+            .effects(TorchEffects::profile)
+            .implement(Aliasing.class, Aliasing.FORWARDING).build();
     public static final OpDef ISINSTANCE = OpDef.define("prim::isinstance")
             .summary("whether the operand's runtime type is one of 'types'")
             .operands(1).results(1).attribute(required("types", ListAttr.class)).traits(Trait.PURE).build();
@@ -179,9 +184,14 @@ public final class TorchDialect implements Dialect {
             .operands(0).results(0).regions(1).build();
 
     /** Ops whose body is a subgraph attribute in PyTorch (printed {@code prim::X_0} … {@code with prim::X_0 = graph}). */
+    /** A fusion group: ops a backend compiles together, run as one call; its effects are its ops'. */
+    public static final OpDef FUSION_GROUP = subgraph("prim::FusionGroup", Trait.RECURSIVE_MEMORY_EFFECTS);
+    /** What a guard falls back to: the unoptimized graph, which the executor profiles and specializes again. */
+    public static final OpDef FALLBACK_GRAPH = subgraph("prim::FallbackGraph", Trait.RECURSIVE_MEMORY_EFFECTS);
+
     public static final List<OpDef> SUBGRAPH_OPS = List.of(
-            subgraph("prim::TensorExprGroup"), subgraph("prim::TensorExprDynamicGroup"),
-            subgraph("prim::CudaFusionGroup"), subgraph("prim::FusionGroup"), subgraph("prim::FallbackGraph"),
+            subgraph("prim::TensorExprGroup", Trait.RECURSIVE_MEMORY_EFFECTS), subgraph("prim::TensorExprDynamicGroup"),
+            subgraph("prim::CudaFusionGroup"), FUSION_GROUP, FALLBACK_GRAPH,
             subgraph("prim::DifferentiableGraph"), subgraph("prim::fork"), subgraph("prim::StaticSubgraph"),
             subgraph("prim::MKLDNNGroup"), subgraph("prim::oneDNNFusionGroup"), subgraph("prim::LlgaFusionGroup"),
             subgraph("prim::FunctionalGraph"), subgraph("prim::awaitable"));
@@ -192,7 +202,7 @@ public final class TorchDialect implements Dialect {
         var all = new java.util.ArrayList<>(List.of(CONSTANT, RETURN, IF, LOOP, GET_ATTR, SET_ATTR, CALL_METHOD,
                 CALL_FUNCTION, TUPLE_CONSTRUCT, TUPLE_UNPACK, TUPLE_INDEX, LIST_CONSTRUCT, LIST_UNPACK,
                 DICT_CONSTRUCT, CREATE_OBJECT, UNINITIALIZED, UNCHECKED_CAST, PRINT, RAISE_EXCEPTION, ENTER, EXIT,
-                TYPE_CHECK, ISINSTANCE, CONSTANT_CHUNK, STORE, LOAD, BREAK_STMT, CONTINUE_STMT, RETURN_STMT, LOOP_CONTINUATION,
+                TYPE_CHECK, PROFILE, ISINSTANCE, CONSTANT_CHUNK, STORE, LOAD, BREAK_STMT, CONTINUE_STMT, RETURN_STMT, LOOP_CONTINUATION,
                 WITH, COMPREHENSION_SCOPE));
         all.addAll(SUBGRAPH_OPS);
         OPS = List.copyOf(all);
@@ -334,9 +344,9 @@ public final class TorchDialect implements Dialect {
         return OpDef.define(name).operands(operands).results(results).traits(Trait.PURE).build();
     }
 
-    private static OpDef subgraph(String name) {
+    private static OpDef subgraph(String name, Trait... more) {
         return OpDef.define(name).operands(Arity.ANY).results(Arity.ANY).regions(1).openAttributes()
-                .traits(SUBGRAPH, Trait.ISOLATED_FROM_ABOVE)
+                .traits(SUBGRAPH, Trait.ISOLATED_FROM_ABOVE).traits(more)
                 .verifier(TorchDialect::verifySubgraph).build();
     }
 

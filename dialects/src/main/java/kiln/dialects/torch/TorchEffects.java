@@ -44,6 +44,8 @@ public final class TorchEffects {
     public static final Resource CONTROL = new Resource("torch.control");
     /** The default random generator. */
     public static final Resource RNG = new Resource("torch.rng");
+    /** What the profiling executor has recorded. */
+    public static final Resource PROFILE = new Resource("torch.profile");
     /** Autograd's global grad mode. */
     public static final Resource GRAD_MODE = new Resource("torch.grad_mode");
 
@@ -152,6 +154,11 @@ public final class TorchEffects {
     /** A constant of a mutable type makes an object (it is pure otherwise: see {@link TorchDialect#CONSTANT}). */
     static List<Effect> constant(Operation op) {
         return List.of(Effect.allocate(op.result(0)));
+    }
+
+    /** A profile op reads its operand and records it. */
+    static List<Effect> profile(Operation op) {
+        return List.of(Effect.read(op.operand(0)), Effect.on(Kind.WRITE, PROFILE));
     }
 
     static List<Effect> print(Operation op) {

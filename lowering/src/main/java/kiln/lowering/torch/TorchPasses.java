@@ -7,6 +7,8 @@ import kiln.lowering.PassRegistry;
 public final class TorchPasses implements PassProvider {
     @Override
     public void register(PassRegistry registry) {
+        registry.register(CreateFusionGroupsPass.NAME, "put chains of fusible ops into prim::FusionGroup subgraphs, as NNC's fuser does",
+                CreateFusionGroupsPass.OPTIONS, CreateFusionGroupsPass::new);
         registry.register(ConstantPoolingPass.NAME, new ConstantPoolingPass().summary(), ConstantPoolingPass::new);
         registry.register(ConstantPropagationPass.NAME, new ConstantPropagationPass().summary(),
                 ConstantPropagationPass::new);

@@ -38,6 +38,8 @@ public final class Interpreter implements KernelContext {
     private final Appendable output;
     private final Appendable warnings;
     private final Executor forkExecutor;
+    private final ProfileSink profiler;
+    private final FallbackHandler fallbacks;
     private final Map<Region, Plan> plans = new ConcurrentHashMap<>();
     private final Map<String, Plan> methodPlans = new ConcurrentHashMap<>();
     private final Map<String, Plan> functionPlans = new ConcurrentHashMap<>();
@@ -48,6 +50,8 @@ public final class Interpreter implements KernelContext {
         this.output = b.output;
         this.warnings = b.warnings;
         this.forkExecutor = b.forkExecutor;
+        this.profiler = b.profiler;
+        this.fallbacks = b.fallbacks;
         this.resolver = new KernelResolver(b.schemas, b.kernels, this);
     }
 
@@ -123,6 +127,14 @@ public final class Interpreter implements KernelContext {
         return forkExecutor;
     }
 
+    ProfileSink profiler() {
+        return profiler;
+    }
+
+    FallbackHandler fallbacks() {
+        return fallbacks;
+    }
+
     @Override
     public void print(String text) {
         write(output, text);
@@ -156,8 +168,22 @@ public final class Interpreter implements KernelContext {
         private Appendable output = System.out;
         private Appendable warnings = System.err;
         private Executor forkExecutor = VIRTUAL_THREADS;
+        private ProfileSink profiler = ProfileSink.NONE;
+        private FallbackHandler fallbacks = FallbackHandler.INLINE;
 
         private Builder() {
+        }
+
+        /** Where {@code prim::profile} ops record the values they see (default: nowhere). */
+        public Builder profiler(ProfileSink value) {
+            this.profiler = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** What runs {@code prim::FallbackGraph} ops (default: their own graph, {@link FallbackHandler#INLINE}). */
+        public Builder fallbacks(FallbackHandler value) {
+            this.fallbacks = Objects.requireNonNull(value);
+            return this;
         }
 
         /** Where {@code prim::CallMethod} and {@code prim::CallFunction} find their graphs. */

@@ -68,10 +68,17 @@ public final class InterpreterBackend implements Backend {
 
     @Override
     public Session open(Environment environment) {
-        Interpreter interpreter = configuration.get().callables(environment.callables())
-                .constants(environment.constants()).output(environment.output()).warnings(environment.warnings())
-                .build();
-        return new InterpreterSession(this, interpreter);
+        return new InterpreterSession(this, configure(environment).build());
+    }
+
+    /**
+     * A fresh builder of this backend's interpreters for a program whose environment is {@code environment} (its
+     * kernels and schemas, the environment's callables, constants, output and warnings), for those who run the
+     * torch dialect with more control than a session gives: the profiling executor adds its profiler and fallbacks.
+     */
+    public Interpreter.Builder configure(Environment environment) {
+        return configuration.get().callables(environment.callables()).constants(environment.constants())
+                .output(environment.output()).warnings(environment.warnings());
     }
 
     /** A session's one interpreter caches a plan per function body. */

@@ -201,6 +201,21 @@ final class PlanCompiler {
             sub.unsupportedOps().forEach(unsupported::add);
             return new ControlSteps.Fork(op, sub, slots(op.operands()), slot(op.result(0)));
         }
+        if (d.has(TorchDialect.SUBGRAPH)) {
+            Plan sub = compile(d.name(), Graph.of(op.region(0)), interpreter, resolver);
+            sub.unsupportedOps().forEach(unsupported::add);
+            return new GuardSteps.Subgraph(op, sub, d == TorchDialect.FALLBACK_GRAPH, slots(op.operands()),
+                    slots(op.results()));
+        }
+        if (d == TorchDialect.PROFILE) {
+            return new GuardSteps.Profile(op, op.attribute("id", IntAttr.class).value(), slot(op.operand(0)),
+                    slot(op.result(0)));
+        }
+        if (d == TorchDialect.TYPE_CHECK) {
+            GuardSteps.Expected[] expected = types(op).stream().map(GuardSteps.Expected::of)
+                    .toArray(GuardSteps.Expected[]::new);
+            return new GuardSteps.Guard(op, slots(op.operands()), slots(op.results()), expected);
+        }
         return valueStep(op, d);
     }
 
