@@ -36,17 +36,24 @@ import picocli.CommandLine.Spec;
         description = "Compile a TorchScript archive and print its methods' IR at a stage.")
 final class InspectCommand implements Callable<Integer> {
     /** The stages {@code --emit} accepts. */
-    enum Stage { graph, inlined, optimized }
+    enum Stage { graph, inlined, optimized, dot }
 
     @Parameters(paramLabel = "MODEL.pt|SOURCE.py",
             description = "An archive written by torch.jit.save, or a TorchScript source file of functions and classes.")
     Path model;
 
     @Option(names = "--emit", paramLabel = "STAGE", defaultValue = "graph",
-            description = "graph (each method as compiled), inlined (calls to script code inlined) or optimized "
+            description = "graph (each method as compiled), inlined (calls to script code inlined), optimized "
                     + "(what the profiling executor runs after the recorded calls of --inputs, as PyTorch's "
-                    + "last_executed_optimized_graph). Default: ${DEFAULT-VALUE}.")
+                    + "last_executed_optimized_graph), or dot: a Graphviz picture of one method (--method, default "
+                    + "forward), optimized with --inputs (fusion groups green, fallback graphs orange, guards "
+                    + "yellow), else inlined. Default: ${DEFAULT-VALUE}.")
     Stage stage;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.dot",
+            description = "With --emit=dot: write the picture to FILE.dot, and FILE.svg beside it when Graphviz's "
+                    + "dot is on the PATH (default: the DOT text to stdout).")
+    Path output;
 
     @Option(names = "--inputs", paramLabel = "FILE.io.pt",
             description = "With --emit=optimized: the recorded cases to call the method with first (each is called "
@@ -72,6 +79,9 @@ final class InspectCommand implements Callable<Integer> {
         InputPaths.file(model);
         if (stage == Stage.optimized) {
             return optimized(out);
+        }
+        if (stage == Stage.dot) {
+            return dot(out);
         }
         if (model.getFileName().toString().endsWith(".py")) {
             return source(out);
@@ -99,6 +109,20 @@ final class InspectCommand implements Callable<Integer> {
 
     /** Calls the method with the recorded cases three times over, then prints the graph its optimized calls run. */
     private Integer optimized(PrintWriter out) throws java.io.IOException {
+        String m = method == null ? "forward" : method;
+        Optimized run = optimizedGraph(m);
+        out.println("### " + m + " (optimized after " + run.calls() + " calls; "
+                + run.model().executorStats(m).map(Object::toString).orElse("") + ")");
+        out.println(GraphPrinter.print(run.graph()));
+        out.flush();
+        return 0;
+    }
+
+    /** The graph the optimized calls of a method run, after how many calls, of which loaded model. */
+    private record Optimized(Graph graph, int calls, LoadedModel model) {
+    }
+
+    private Optimized optimizedGraph(String m) throws java.io.IOException {
         if (inputs == null) {
             throw new IllegalArgumentException("--emit=optimized needs --inputs FILE.io.pt: the optimized graph is "
                     + "made from the calls it profiles");
@@ -110,11 +134,10 @@ final class InspectCommand implements Callable<Integer> {
         if (printAfterAll) {
             options = options.withIrDump(spec.commandLine().getErr());
         }
-        String m = method == null ? "forward" : method;
         LoadedModel loaded = LoadedModel.open(model, target.backend(), Environment.standard()
                 .withOutput(new StringBuilder()).withWarnings(new StringBuilder()), options);
         int calls = 0;
-        try (TorchSaveFile file = TorchSaveFile.open(inputs)) {
+        try (TorchSaveFile file = TorchSaveFile.open(InputPaths.file(inputs))) {
             if (!(file.data() instanceof PyDict data) || !(data.get("cases").orElse(null) instanceof PyList cases)) {
                 throw new IllegalArgumentException(inputs + ": expected a dict with a 'cases' list");
             }
@@ -139,9 +162,36 @@ final class InspectCommand implements Callable<Integer> {
         }
         Graph g = loaded.optimizedGraph(m).orElseThrow(() -> new IllegalStateException(
                 "method '" + m + "' was not optimized (target " + target.name + " does not run the executor)"));
-        out.println("### " + m + " (optimized after " + calls + " calls; "
-                + loaded.executorStats(m).map(Object::toString).orElse("") + ")");
-        out.println(GraphPrinter.print(g));
+        return new Optimized(g, calls, loaded);
+    }
+
+    /**
+     * {@code --emit=dot}: one method as a Graphviz picture, optimized when {@code --inputs} gives calls to profile,
+     * else inlined; to stdout, or to {@code --output} (and an SVG beside it when {@code dot} is on the PATH).
+     */
+    private Integer dot(PrintWriter out) throws Exception {
+        String m = method == null ? "forward" : method;
+        Graph g;
+        String title;
+        if (inputs != null) {
+            g = optimizedGraph(m).graph();
+            title = m + " (optimized)";
+        } else {
+            LoadedModel loaded = LoadedModel.open(model, target.backend(), Environment.standard()
+                    .withOutput(new StringBuilder()).withWarnings(new StringBuilder()), null);
+            g = loaded.inlinedMethod(m);
+            title = m + " (inlined)";
+        }
+        String text = OpGraphDot.of(title, g.region());
+        if (output == null) {
+            out.print(text);
+            out.flush();
+            return 0;
+        }
+        java.nio.file.Files.writeString(output, text);
+        out.println("wrote " + output);
+        out.println(GraphvizSvg.render(output).map(svg -> "wrote " + svg)
+                .orElse("no SVG: Graphviz's dot is not on the PATH"));
         out.flush();
         return 0;
     }

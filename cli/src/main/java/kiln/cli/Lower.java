@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "lower", mixinStandardHelpOptions = true, version = "kiln 0.1.0",
         description = "Kiln: TorchScript programs on the JVM, lowered through MLIR-style dialects.",
         subcommands = {DemoCommand.class, RunCommand.class, InspectCommand.class, OptCommand.class,
-                ConformanceCommand.class, OpsCommand.class, CommandLine.HelpCommand.class})
+                ConformanceCommand.class, OpsCommand.class, BenchModuleCommands.Bench.class,
+                BenchModuleCommands.Jmh.class, CommandLine.HelpCommand.class})
 public final class Lower implements Runnable {
 
     @Option(names = "--verbose", description = "Show stack traces and source context for errors.",
