@@ -68,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
         Model.Options options = Model.Options.defaults().withTarget(Target.of(target.backend()))
                 .withOptimization(target.optimization());
         InputPaths.file(model);
+        if (inputs != null) {
+            InputPaths.file(inputs);
+        }
         if (seed != null) {
             Kiln.manualSeed(seed);
         }
@@ -82,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         int ran = 0;
         int mismatched = 0;
         try (Model loaded = Model.load(model, options.withOutput(printed));
-             TorchSaveFile file = TorchSaveFile.open(InputPaths.file(inputs))) {
+             TorchSaveFile file = TorchSaveFile.open(inputs)) {
             if (!(file.data() instanceof PyDict data) || !(data.get("cases").orElse(null) instanceof PyList cases)) {
                 throw new IllegalArgumentException(inputs + ": expected a dict with a 'cases' list");
             }
