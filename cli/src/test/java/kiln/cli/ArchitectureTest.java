@@ -62,6 +62,37 @@ class ArchitectureTest {
                 .check(KILN);
     }
 
+    /**
+     * No class of the command line is needed by an application: the API and everything beneath it depend on no tool
+     * (kiln.cli, kiln.conformance, kiln.bench) and not on picocli; the conformance runner, a library the CLI and the
+     * tests use, depends on no class of the CLI either. (it/ExampleProjectTest builds an application whose class
+     * path holds kiln-api's dependencies only.)
+     */
+    @Test
+    void applicationsNeedNoClassOfTheCommandLine() {
+        noClasses().that().resideInAnyPackage("kiln.api..", "kiln.dialects..", "kiln.frontend..", "kiln.lowering..",
+                        "kiln.runtime..", "kiln.executor..", "kiln.backends..")
+                .should().dependOnClassesThat().resideInAnyPackage("kiln.cli..", "kiln.conformance..", "kiln.bench..",
+                        "picocli..")
+                .check(KILN);
+        noClasses().that().resideInAPackage("kiln.conformance..")
+                .should().dependOnClassesThat().resideInAnyPackage("kiln.cli..", "picocli..")
+                .check(KILN);
+    }
+
+    /**
+     * The public API (kiln.api) and its service interfaces reach TorchScript archives only through a {@code
+     * ModelFormat} found at run time: they use neither the archive glue (kiln.api.internal) nor the frontend or the
+     * lowering passes, so that a model format of precompiled code can run with neither on the class path.
+     */
+    @Test
+    void thePublicApiNeedsNoCompiler() {
+        noClasses().that().resideInAnyPackage("kiln.api", "kiln.api.spi")
+                .should().dependOnClassesThat().resideInAnyPackage("kiln.api.internal..", "kiln.frontend..",
+                        "kiln.lowering..")
+                .check(KILN);
+    }
+
     /** libtorch and ONNX Runtime are the bench's peers (bench/ module): Kiln itself never needs them. */
     @Test
     void onlyTheBenchUsesLibtorchOrOnnxRuntime() {
