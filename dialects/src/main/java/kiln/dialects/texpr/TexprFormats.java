@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kiln.dialects.arith.ReductionKind;
 import kiln.dialects.ir.Attribute;
 import kiln.dialects.ir.FunctionType;
 import kiln.dialects.ir.IndexType;
@@ -20,6 +21,7 @@ import kiln.dialects.ir.Type;
 import kiln.dialects.ir.Value;
 import kiln.dialects.ir.text.AsmParser;
 import kiln.dialects.ir.text.AsmPrinter;
+import kiln.dialects.ir.text.Extents;
 import kiln.dialects.ir.text.OpFormat;
 
 /** The custom syntax of the texpr ops (see {@link TexprOps}). */

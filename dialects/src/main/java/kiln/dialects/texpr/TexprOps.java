@@ -2,6 +2,7 @@ package kiln.dialects.texpr;
 
 import java.util.List;
 import java.util.function.Consumer;
+import kiln.dialects.arith.ReductionKind;
 import kiln.dialects.ir.Arity;
 import kiln.dialects.ir.AttrSpec;
 import kiln.dialects.ir.Block;

@@ -1,12 +1,10 @@
-package kiln.dialects.texpr;
+package kiln.dialects.ir.text;
 
 import java.util.ArrayList;
 import java.util.List;
 import kiln.dialects.ir.IndexType;
 import kiln.dialects.ir.ShapedType;
 import kiln.dialects.ir.Value;
-import kiln.dialects.ir.text.AsmParser;
-import kiln.dialects.ir.text.AsmPrinter;
 
 /**
  * Index-space extents as the lower dialects write them: {@code [%n, 3]}, a static size as a number and a dynamic one as

@@ -1,4 +1,4 @@
-package kiln.dialects.texpr;
+package kiln.dialects.arith;
 
 import java.util.Locale;
 import java.util.Optional;
