@@ -19,6 +19,7 @@ import kiln.dialects.ir.Value;
 import kiln.dialects.ir.VectorType;
 import kiln.dialects.ir.text.AsmParser;
 import kiln.dialects.ir.text.AsmPrinter;
+import kiln.dialects.ir.text.Formats;
 import kiln.dialects.ir.text.OpFormat;
 
 /**
@@ -39,7 +40,7 @@ final class ArithFormats {
 
     /** {@code %a, %b : T}: {@code arity} operands of one type T, whose result is T too. */
     static OpFormat sameType(int arity) {
-        return new SameType(arity);
+        return Formats.sameType(arity);
     }
 
     /** {@code %a : T to U}. */
@@ -88,27 +89,6 @@ final class ArithFormats {
 
     private static boolean allOfType(List<Value> values, Type t) {
         return values.stream().allMatch(v -> v.type().equals(t));
-    }
-
-    private record SameType(int arity) implements OpFormat {
-        @Override
-        public void print(Operation op, AsmPrinter p) {
-            p.print(" ").printOperands(op.operands()).printAttributeDict(op.attributes(), Set.of()).print(" : ")
-                    .printType(op.result(0).type());
-        }
-
-        @Override
-        public Operation parse(OpDef def, int resultCount, AsmParser p) {
-            Head h = head(p, arity);
-            checkTypes(p, h.typeAt(), h.operands(), i -> h.type());
-            return create(def, h.operands(), h.type(), h.attributes());
-        }
-
-        @Override
-        public boolean canPrint(Operation op) {
-            return op.numOperands() == arity && op.numResults() == 1
-                    && allOfType(op.operands(), op.result(0).type());
-        }
     }
 
     private static final class Cast implements OpFormat {

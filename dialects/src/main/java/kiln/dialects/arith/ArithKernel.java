@@ -19,4 +19,33 @@ public interface ArithKernel {
      * range) or when it cannot be computed here exactly (integers wider than 64 bits, NaN bit patterns).
      */
     Optional<Attribute> evaluate(Operation op, List<Attribute> operands);
+
+    /** A function of float operands (scalars or vectors, element by element), computed in double and rounded once. */
+    @FunctionalInterface
+    interface FloatFunction {
+        double apply(double[] operands);
+    }
+
+    /**
+     * The kernel of an op on floats whose result is {@code f} of its operands' values, rounded to the result's float
+     * type (as other dialects' float ops, {@code math.exp}, need it).
+     */
+    static ArithKernel ofFloats(FloatFunction f) {
+        return (op, xs) -> {
+            if (!(ArithTypes.elementOf(op.result(0).type()) instanceof kiln.dialects.ir.FloatType t)) {
+                return Optional.empty();
+            }
+            return Kernels.elementwise(xs, op.result(0).type(), s -> {
+                double[] values = new double[s.size()];
+                for (int i = 0; i < values.length; i++) {
+                    Double v = Kernels.floatOf(s.get(i));
+                    if (v == null) {
+                        return null;
+                    }
+                    values[i] = v;
+                }
+                return new kiln.dialects.ir.FloatAttr(Floats.round(f.apply(values), t), t);
+            });
+        };
+    }
 }

@@ -58,7 +58,7 @@ public record DenseElementsAttr(ShapedType type, List<Attribute> elements) imple
     private static String element(Attribute a) {
         return switch (a) {
             case IntAttr i -> Long.toString(i.value());
-            case FloatAttr f -> Double.isFinite(f.value()) ? FloatAttr.literal(f.value())
+            case FloatAttr f -> Double.isFinite(f.value()) ? FloatAttr.literal(f.value(), f.type())
                     : "0x" + String.format("%016X", Double.doubleToRawLongBits(f.value()));
             case BoolAttr b -> b.toString();
             default -> throw new IllegalStateException("not a dense element: " + a);

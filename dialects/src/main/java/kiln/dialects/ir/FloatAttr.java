@@ -33,12 +33,21 @@ public record FloatAttr(double value, FloatType type) implements Attribute {
         if (!Double.isFinite(value)) {
             return "0x" + String.format("%016X", Double.doubleToRawLongBits(value)) + " : " + type.asm();
         }
-        return type == FloatType.F64 ? literal(value) : literal(value) + " : " + type.asm();
+        return type == FloatType.F64 ? literal(value) : literal(value, type) + " : " + type.asm();
+    }
+
+    /** The shortest decimal that reads back as {@code d} in type {@code t} (a float prints as a float does). */
+    static String literal(double d, FloatType t) {
+        return t == FloatType.F64 || (float) d != d ? literal(d) : mlir(Float.toString((float) d));
     }
 
     /** The shortest decimal that reads back as {@code d}, with a point or an exponent ({@code 1.0}, {@code 1.0e-05}). */
     static String literal(double d) {
-        String s = Double.toString(d);
+        return mlir(Double.toString(d));
+    }
+
+    /** Java's {@code 1.0E-5} as MLIR writes it, {@code 1.0e-05}. */
+    private static String mlir(String s) {
         int e = s.indexOf('E');
         if (e < 0) {
             return s;

@@ -147,6 +147,14 @@ public final class AsmPrinter {
      * false (a function prints them in its signature).
      */
     public AsmPrinter printRegion(Region r, boolean printEntryArguments) {
+        return printRegion(r, printEntryArguments, true);
+    }
+
+    /**
+     * {@link #printRegion(Region, boolean)}, leaving out each block's terminator when it has no operands or
+     * attributes and {@code printEmptyTerminators} is false (MLIR's loops print without an empty yield).
+     */
+    public AsmPrinter printRegion(Region r, boolean printEntryArguments, boolean printEmptyTerminators) {
         out.append('{');
         indent++;
         List<Block> blocks = r.blocks();
@@ -169,6 +177,10 @@ public final class AsmPrinter {
                 out.append(':');
             }
             for (Operation op : b.ops()) {
+                if (!printEmptyTerminators && op == b.terminator() && op.numOperands() == 0
+                        && op.attributes().isEmpty() && op.regions().isEmpty()) {
+                    continue;
+                }
                 newline(0);
                 operation(op);
             }
