@@ -64,7 +64,7 @@ class InterpreterBackendTest {
                 module {
                   func @f(%a: !torch.int) -> !torch.int {
                     %b = "test.magic"(%a) : (!torch.int) -> !torch.int loc("m.py":3:9)
-                    %c = "loops.unknown"(%b) : (!torch.int) -> !torch.int loc("m.py":4:2)
+                    %c = "nodialect.unknown"(%b) : (!torch.int) -> !torch.int loc("m.py":4:2)
                     %d = "aten::add"(%c, %a) : (!torch.int, !torch.int) -> !torch.int
                     "prim::Return"(%d) : (!torch.int) -> ()
                   }
@@ -72,12 +72,12 @@ class InterpreterBackendTest {
                 """);
         Backend.Session s = INTERP.open(Environment.standard());
         List<String> expected = List.of("test.magic at m.py:3:9: dialect 'test' is not an input dialect (torch)",
-                "loops.unknown at m.py:4:2: no dialect declares it (input dialects: torch)");
+                "nodialect.unknown at m.py:4:2: no dialect declares it (input dialects: torch)");
         UnsupportedGraphException e = assertThrows(UnsupportedGraphException.class, () -> s.compile(m, "f"));
         assertEquals(expected, e.unsupported());
         assertEquals("target 'interp' cannot run @f: " + String.join("; ", expected), e.getMessage());
         assertEquals(expected, s.unsupportedOps(m, "f"));
-        assertEquals(List.of("loops.unknown at m.py:4:2: no dialect declares it (input dialects: test, torch)"),
+        assertEquals(List.of("nodialect.unknown at m.py:4:2: no dialect declares it (input dialects: test, torch)"),
                 InputDialects.outside(java.util.Set.of("torch", "test"), m, "f"));
     }
 }
