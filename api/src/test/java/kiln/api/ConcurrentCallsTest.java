@@ -29,8 +29,8 @@ class ConcurrentCallsTest {
     private static final int THREADS = 8;
 
     @ParameterizedTest(name = "{0}: {1} threads x {2} calls")
-    @CsvSource({"mlp, 8, 200", "control_flow, 8, 200", "containers, 8, 200", "tiny_attention, 8, 200",
-            "fork_join, 8, 50"})
+    @CsvSource({"mlp, 8, 200", "control_flow, 8, 200", "containers, 8, 50", "tiny_attention, 8, 50",
+            "fork_join, 8, 25"})
     void concurrentCallsReturnWhatSerialCallsReturn(String name, int threads, int callsPerThread) throws Exception {
         Path models = Fixtures.models();
         List<Value> recorded = firstCaseInputs(models.resolve(name + ".io.pt"));
